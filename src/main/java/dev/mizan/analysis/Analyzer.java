@@ -1,0 +1,299 @@
+package dev.mizan.analysis;
+
+import dev.mizan.lexicon.Actor;
+import dev.mizan.lexicon.Dictionary;
+import dev.mizan.lexicon.Gazetteer;
+import dev.mizan.lexicon.Lexicon;
+import dev.mizan.lexicon.Sentence;
+import dev.mizan.relation.DyadFinder;
+import dev.mizan.relation.Mentions;
+import dev.mizan.relation.Quotes;
+import dev.mizan.relation.SpeakerFinder;
+import dev.mizan.stance.RuleScorer;
+import dev.mizan.stance.Score;
+import dev.mizan.text.Lang;
+import dev.mizan.text.LanguageDetector;
+import dev.mizan.text.Segmenter;
+import dev.mizan.text.TextCleaner;
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
+
+/**
+ * The whole per-article reading: language, sentences, dyads, speaker, stance. Pure Java, no Spark types.
+ * Built once on the driver (loads the bundled gazetteer and lexicons plus user actor files), then shipped to
+ * executors (Serializable; broadcast it). Thread-safe after construction: it holds no mutable state.
+ *
+ * <p>Per article: clean (HTML leftovers) → detect language → segment (title = paragraph 0) → per sentence:
+ * gazetteer, titles, cues, modifiers, reporting verbs, relation words → mentions and descriptions → speaker →
+ * dyads → paragraph context (a sentence naming one side, or «الطرفين/البلدين», takes the dyad of its paragraph,
+ * else of the article) → stance rules.
+ */
+public final class Analyzer implements Serializable {
+  private static final long serialVersionUID = 2L;
+
+  private final AnalyzerOptions options;
+  private final Gazetteer gazetteer;
+  private final Lexicon lexicon;
+  private final RuleScorer scorer;
+
+  private Analyzer(AnalyzerOptions options, Gazetteer gazetteer, Lexicon lexicon) {
+    this.options = options;
+    this.gazetteer = gazetteer;
+    this.lexicon = lexicon;
+    this.scorer = new RuleScorer(options.cooperativeThreshold(), options.conflictualThreshold());
+  }
+
+  /** @throws IllegalArgumentException naming the file/line when a user actor file is malformed */
+  public static Analyzer create(AnalyzerOptions options) {
+    return new Analyzer(options, Gazetteer.load(options.extraActorFiles(), null), Lexicon.load());
+  }
+
+  public Gazetteer gazetteer() {
+    return gazetteer;
+  }
+
+  public AnalyzerOptions options() {
+    return options;
+  }
+
+  /** Reads title (nullable) and body. {@code lang} is a hint (nullable: detect). {@code date} resolves role descriptions. */
+  public ArticleResult analyzeArticle(String title, String body, String lang, LocalDate date) {
+    LocalDate day = date == null ? LocalDate.now(ZoneOffset.UTC) : date;
+    String t = title == null ? "" : TextCleaner.clean(title).strip();
+    String b = body == null ? "" : TextCleaner.clean(body);
+    if (!t.isEmpty() && b.strip().startsWith(t)) {
+      t = "";
+    }
+    Lang articleLang = Lang.fromTag(lang);
+    if (articleLang == null) {
+      articleLang = LanguageDetector.detect(t.isEmpty() ? b : t + "\n" + b);
+    }
+    List<String> texts = new ArrayList<>();
+    List<Integer> paragraphs = new ArrayList<>();
+    int offset = 0;
+    if (!t.isEmpty()) {
+      for (Segmenter.Span sp : Segmenter.split(t)) {
+        texts.add(t.substring(sp.start(), sp.end()));
+        paragraphs.add(0);
+      }
+      offset = 1;
+    }
+    for (Segmenter.Span sp : Segmenter.split(b)) {
+      texts.add(b.substring(sp.start(), sp.end()));
+      paragraphs.add(sp.paragraph() + offset);
+    }
+    if (articleLang != Lang.AR && articleLang != Lang.EN) {
+      return new ArticleResult(articleLang.code(), texts.size(), List.of());
+    }
+    List<Reading> readings = new ArrayList<>(texts.size());
+    for (String s : texts) {
+      readings.add(read(s, day));
+    }
+    if (options.paragraphContext()) {
+      carryContext(readings, paragraphs);
+    }
+    List<SentenceResult> out = new ArrayList<>();
+    for (int i = 0; i < readings.size(); i++) {
+      Reading r = readings.get(i);
+      if (r.dyads.isEmpty() && r.mentions.countries.isEmpty() && r.mentions.actors.isEmpty()) {
+        continue;
+      }
+      out.add(r.result(i, paragraphs.get(i), articleLang));
+    }
+    return new ArticleResult(articleLang.code(), texts.size(), out);
+  }
+
+  /** Reads one text unit without sentence splitting (classify). Never null. */
+  public SentenceResult analyzeUnit(String text, String lang, LocalDate date) {
+    LocalDate day = date == null ? LocalDate.now(ZoneOffset.UTC) : date;
+    String clean = text == null ? "" : TextCleaner.clean(text).strip();
+    Lang l = Lang.fromTag(lang);
+    if (l == null) {
+      l = LanguageDetector.detect(clean);
+    }
+    if (l != Lang.AR && l != Lang.EN) {
+      return new SentenceResult(0, 0, clean, l.code(), Score.NEUTRAL, 0.0, 0.0, "irrelevant", List.of(), null, List.of(),
+          List.of(), List.of());
+    }
+    return read(clean, day).result(0, 0, l);
+  }
+
+  /** actor slug → ISO3 country (organisations included), for actor_trends. */
+  public Map<String, String> actorCountries() {
+    Map<String, String> m = new TreeMap<>();
+    for (Actor a : gazetteer.actors().values()) {
+      if (a.country() != null) {
+        m.put(a.slug(), a.country());
+      }
+    }
+    return m;
+  }
+
+  private Reading read(String text, LocalDate date) {
+    Sentence s = new Sentence(text);
+    Mentions m = Mentions.find(s, gazetteer, lexicon, date);
+    List<Dictionary.Match<Lexicon.Rel>> rels = lexicon.relations().findAll(s);
+    List<Dictionary.Match<Lexicon.Modifier>> mods = lexicon.modifiers().findAll(s);
+    List<Dictionary.Match<Lexicon.Speech>> speech = lexicon.speech().findAll(s);
+    List<RuleScorer.CueHit> cues = cues(s, m);
+    boolean[] quotes = Quotes.mask(s);
+    String speaker = SpeakerFinder.find(s, m, speech, quotes);
+    int strongCues = 0;
+    for (RuleScorer.CueHit c : cues) {
+      if (!c.cue().weak()) {
+        strongCues++;
+      }
+    }
+    DyadFinder.Result d = DyadFinder.find(s, m, rels, strongCues, !speech.isEmpty(), quotes);
+    return new Reading(s, m, d, speaker, cues, mods);
+  }
+
+  private List<RuleScorer.CueHit> cues(Sentence s, Mentions m) {
+    List<RuleScorer.CueHit> out = new ArrayList<>();
+    boolean[] used = new boolean[s.words.size()];
+    for (Dictionary.Match<Lexicon.Cue> c : lexicon.cues().findAll(s)) {
+      boolean insideName = false;
+      for (int k = c.first(); k <= c.last(); k++) {
+        if (m.covered[k]) {
+          insideName = true;
+          break;
+        }
+      }
+      if (insideName) {
+        continue;
+      }
+      for (int k = c.first(); k <= c.last(); k++) {
+        used[k] = true;
+      }
+      out.add(new RuleScorer.CueHit(c.first(), c.last(), strongest(c.values())));
+    }
+    // light-stem fallback for Arabic inflections the list does not spell out
+    for (int k = 0; k < s.words.size(); k++) {
+      if (used[k] || m.covered[k] || s.words.get(k).kind() != dev.mizan.text.Token.Kind.ARABIC) {
+        continue;
+      }
+      Lexicon.Cue c = lexicon.cueByStem(s.words.get(k).norm());
+      if (c != null) {
+        out.add(new RuleScorer.CueHit(k, k, c));
+      }
+    }
+    out.sort((a, b) -> Integer.compare(a.first(), b.first()));
+    return out;
+  }
+
+  private static Lexicon.Cue strongest(List<Lexicon.Cue> cs) {
+    Lexicon.Cue best = cs.get(0);
+    for (Lexicon.Cue c : cs) {
+      if (c.weight() > best.weight()) {
+        best = c;
+      }
+    }
+    return best;
+  }
+
+  /** Paragraph context: see the class comment. */
+  private static void carryContext(List<Reading> rs, List<Integer> paragraphs) {
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    for (Reading r : rs) {
+      for (String d : r.dyads) {
+        counts.merge(d, 1, Integer::sum);
+      }
+    }
+    String dominant = null;
+    int best = 0;
+    for (Map.Entry<String, Integer> e : counts.entrySet()) {
+      if (e.getValue() > best) {
+        best = e.getValue();
+        dominant = e.getKey();
+      }
+    }
+    Map<Integer, String> lastInParagraph = new HashMap<>();
+    for (int i = 0; i < rs.size(); i++) {
+      Reading r = rs.get(i);
+      int p = paragraphs.get(i);
+      if (r.dyads.isEmpty()) {
+        java.util.Set<String> cs = r.dyadResult.countries();
+        String last = lastInParagraph.get(p);
+        String carried = null;
+        if (r.dyadResult.bothSides() && cs.size() <= 1) {
+          String cand = last != null ? last : dominant;
+          if (cand != null && (cs.isEmpty() || contains(cand, cs.iterator().next()))) {
+            carried = cand;
+          }
+        } else if (cs.size() == 1 && r.dyadResult.relationSignal() && last != null && contains(last, cs.iterator().next())
+            && strongly(r.mentions, cs.iterator().next())) {
+          carried = last;
+        }
+        if (carried != null) {
+          r.dyads = List.of(carried);
+          r.carried = true;
+        }
+      }
+      if (!r.dyads.isEmpty()) {
+        lastInParagraph.put(p, r.dyads.get(r.dyads.size() - 1));
+      }
+    }
+  }
+
+  private static boolean contains(String dyad, String iso) {
+    return dyad.startsWith(iso + "-") || dyad.endsWith("-" + iso);
+  }
+
+  private static boolean strongly(Mentions m, String iso) {
+    for (Mentions.CountryMention c : m.countries) {
+      if (c.iso3().equals(iso) && c.strong()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** One sentence's intermediate reading. */
+  private final class Reading {
+    final Sentence sentence;
+    final Mentions mentions;
+    final DyadFinder.Result dyadResult;
+    final String speaker;
+    final List<RuleScorer.CueHit> cues;
+    final List<Dictionary.Match<Lexicon.Modifier>> mods;
+    List<String> dyads;
+    boolean carried;
+
+    Reading(Sentence sentence, Mentions mentions, DyadFinder.Result d, String speaker, List<RuleScorer.CueHit> cues,
+        List<Dictionary.Match<Lexicon.Modifier>> mods) {
+      this.sentence = sentence;
+      this.mentions = mentions;
+      this.dyadResult = d;
+      this.speaker = speaker;
+      this.cues = cues;
+      this.mods = mods;
+      this.dyads = d.dyads();
+    }
+
+    SentenceResult result(int index, int paragraph, Lang articleLang) {
+      Score sc = scorer.score(sentence, cues, mods, !dyads.isEmpty());
+      TreeSet<String> actors = new TreeSet<>();
+      for (Mentions.ActorMention a : mentions.actors) {
+        actors.add(a.slug());
+      }
+      if (speaker != null) {
+        actors.add(speaker);
+      }
+      Lang l = LanguageDetector.detect(sentence.text);
+      if (l != Lang.AR && l != Lang.EN) {
+        l = articleLang;
+      }
+      return new SentenceResult(index, paragraph, sentence.text, l.code(), sc.stance(), sc.score(), sc.confidence(),
+          sc.quadClass(), List.copyOf(dyads), speaker, List.copyOf(actors), sc.evidence(),
+          List.copyOf(new TreeSet<>(dyadResult.countries())));
+    }
+  }
+}

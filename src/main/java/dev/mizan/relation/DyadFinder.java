@@ -1,0 +1,237 @@
+package dev.mizan.relation;
+
+import dev.mizan.lexicon.Dictionary;
+import dev.mizan.lexicon.Lexicon;
+import dev.mizan.lexicon.Place;
+import dev.mizan.lexicon.Sentence;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * The country pairs a sentence relates. Rules (one test each in {@code DyadFinderTest}):
+ * <ol>
+ *   <li>explicit: «بين X و Y» / "between X and Y"; a relation noun followed by two nationality adjectives
+ *       («المحادثات التركية الروسية»); two countries joined by a hyphen ("U.S.-China", "Russian-Ukrainian");</li>
+ *   <li>otherwise two countries named strongly (name, capital, seat, actor, described official) relate when the
+ *       sentence has any relation signal: a relation noun, an interaction verb, a stance cue or a reporting verb;</li>
+ *   <li>a country named only by a nationality adjective relates with a relation noun or interaction verb, or with
+ *       a stance cue when the other country is named strongly;</li>
+ *   <li>no dyads inside a list of three or more countries (a country outside the list may still relate to each
+ *       member: «حذرت إيران فرنسا وبريطانيا وألمانيا»), none from a comparison without a relation noun or
+ *       interaction verb;</li>
+ *   <li>a country named only as a topic or venue («بشأن سوريا», «في ستوكهولم», "over Ukraine") or only inside a
+ *       quotation joins a dyad only when the sentence relates no other pair;</li>
+ *   <li>words inside other words never count (whole-token matching: مصرع is not مصر; longest match: جنوب السودان
+ *       is South Sudan, not Sudan).</li>
+ * </ol>
+ */
+public final class DyadFinder {
+  /** The dyads plus the signals that paragraph context needs. */
+  public record Result(List<String> dyads, Set<String> countries, boolean bothSides, boolean relationSignal) {}
+
+  private DyadFinder() {}
+
+  public static String dyad(String a, String b) {
+    return a.compareTo(b) < 0 ? a + "-" + b : b + "-" + a;
+  }
+
+  public static Result find(Sentence s, Mentions m, List<Dictionary.Match<Lexicon.Rel>> rels, int activeCues,
+      boolean hasSpeech) {
+    return find(s, m, rels, activeCues, hasSpeech, new boolean[s.words.size()]);
+  }
+
+  public static Result find(Sentence s, Mentions m, List<Dictionary.Match<Lexicon.Rel>> rels, int activeCues,
+      boolean hasSpeech, boolean[] inQuote) {
+    Set<String> countries = new TreeSet<>();
+    for (Mentions.CountryMention c : m.countries) {
+      countries.add(c.iso3());
+    }
+    boolean both = false;
+    boolean relation = false;
+    boolean interaction = false;
+    boolean comparison = false;
+    List<Integer> betweenAt = new ArrayList<>();
+    List<Dictionary.Match<Lexicon.Rel>> relNouns = new ArrayList<>();
+    for (Dictionary.Match<Lexicon.Rel> r : rels) {
+      if (m.covered[r.first()]) {
+        continue;
+      }
+      for (Lexicon.Rel v : r.values()) {
+        switch (v.kind()) {
+          case BOTH -> both = true;
+          case RELATION -> {
+            relation = true;
+            relNouns.add(r);
+          }
+          case INTERACTION -> interaction = true;
+          case COMPARISON -> comparison = true;
+          case BETWEEN -> betweenAt.add(r.last());
+          default -> { }
+        }
+      }
+    }
+    boolean relationSignal = relation || interaction || !betweenAt.isEmpty();
+    if (countries.size() < 2) {
+      return new Result(List.of(), countries, both, relationSignal || activeCues > 0);
+    }
+    Set<String> dyads = new LinkedHashSet<>();
+    List<Mentions.CountryMention> cm = m.countries;
+    // 1. explicit constructions
+    for (int at : betweenAt) {
+      String a = null;
+      for (Mentions.CountryMention c : cm) {
+        if (c.first() > at && c.first() <= at + 8) {
+          if (a == null) {
+            a = c.iso3();
+          } else if (!a.equals(c.iso3())) {
+            dyads.add(dyad(a, c.iso3()));
+            break;
+          }
+        }
+      }
+    }
+    for (Dictionary.Match<Lexicon.Rel> r : relNouns) {
+      List<Mentions.CountryMention> adjs = new ArrayList<>();
+      int next = r.last() + 1;
+      for (Mentions.CountryMention c : cm) {
+        if (c.type() == Place.Type.ADJECTIVE && c.first() == next) {
+          adjs.add(c);
+          next = c.last() + 1;
+        }
+      }
+      if (adjs.size() == 2 && !adjs.get(0).iso3().equals(adjs.get(1).iso3())) {
+        dyads.add(dyad(adjs.get(0).iso3(), adjs.get(1).iso3()));
+      }
+    }
+    for (int k = 0; k + 1 < cm.size(); k++) {
+      Mentions.CountryMention a = cm.get(k);
+      Mentions.CountryMention b = cm.get(k + 1);
+      if (b.first() == a.last() + 1 && s.gapAfter(a.last()).equals("-") && !a.iso3().equals(b.iso3())) {
+        dyads.add(dyad(a.iso3(), b.iso3()));
+      }
+    }
+    if (!dyads.isEmpty()) {
+      return new Result(sorted(dyads), countries, both, true);
+    }
+    // 2–4. implicit pairs
+    boolean anySignal = relationSignal || activeCues > 0 || hasSpeech;
+    if (!anySignal || (comparison && !relation && !interaction)) {
+      return new Result(List.of(), countries, both, relationSignal || activeCues > 0);
+    }
+    Set<String> listed = listed(s, cm);
+    Set<String> peripheral = peripheral(s, cm, inQuote);
+    Set<String> core = new TreeSet<>(countries);
+    core.removeAll(peripheral);
+    pairs(cm, core, listed, relation || interaction, activeCues > 0, dyads);
+    if (dyads.isEmpty() && !peripheral.isEmpty()) {
+      pairs(cm, countries, listed, relation || interaction, activeCues > 0, dyads);
+    }
+    if (new TreeSet<>(countries).size() > 5 && dyads.size() > 6) {
+      dyads.clear(); // a roll-call of countries, not a relation
+    }
+    return new Result(sorted(dyads), countries, both, relationSignal || activeCues > 0);
+  }
+
+  /** Pairs among {@code among}: none inside a list; a nationality adjective needs a relation word (or, facing a
+   *  strongly named country, a stance cue). */
+  private static void pairs(List<Mentions.CountryMention> cm, Set<String> among, Set<String> listed, boolean relational,
+      boolean cues, Set<String> out) {
+    List<String> list = new ArrayList<>(among);
+    for (int x = 0; x < list.size(); x++) {
+      for (int y = x + 1; y < list.size(); y++) {
+        String a = list.get(x);
+        String b = list.get(y);
+        if (listed.contains(a) && listed.contains(b)) {
+          continue;
+        }
+        int strong = (strong(cm, a) ? 1 : 0) + (strong(cm, b) ? 1 : 0);
+        if (strong == 2 || relational || (strong == 1 && cues)) {
+          out.add(dyad(a, b));
+        }
+      }
+    }
+  }
+
+  /** Words after which a country is a topic or a venue, not a party («بشأن سوريا», «في ستوكهولم», "over Ukraine"). */
+  private static final Set<String> TOPIC_MARKERS = Set.of("بشان", "حول", "ملف", "في", "وضع", "ازمه", "تجاه", "خصوص",
+      "تطورات", "اوضاع", "مستقبل", "in", "on", "about", "over", "regarding", "concerning", "toward", "towards", "at",
+      "across", "for");
+
+  /** Countries all of whose mentions follow a topic/venue marker (within two words). */
+  static Set<String> peripheral(Sentence s, List<Mentions.CountryMention> cm, boolean[] inQuote) {
+    Set<String> all = new TreeSet<>();
+    Set<String> central = new TreeSet<>();
+    for (Mentions.CountryMention c : cm) {
+      all.add(c.iso3());
+      boolean topic = inQuote[c.first()]; // named in the quoted words, not as a party of the reported act
+      if (c.type() != Place.Type.ACTOR) {
+        for (int k = Math.max(0, c.first() - 2); k < c.first(); k++) {
+          String key = s.key(k);
+          if (TOPIC_MARKERS.contains(key) && !s.barrierAfter(k)) {
+            topic = true;
+          }
+        }
+      }
+      if (!topic) {
+        central.add(c.iso3());
+      }
+    }
+    all.removeAll(central);
+    return all;
+  }
+
+  private static boolean strong(List<Mentions.CountryMention> cm, String iso) {
+    for (Mentions.CountryMention c : cm) {
+      if (c.iso3().equals(iso) && c.strong()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Countries that stand in a list of three or more, separated only by commas, «و» or "and"/"or". */
+  static Set<String> listed(Sentence s, List<Mentions.CountryMention> cm) {
+    Set<String> out = new TreeSet<>();
+    List<Mentions.CountryMention> run = new ArrayList<>();
+    for (int k = 0; k <= cm.size(); k++) {
+      Mentions.CountryMention c = k < cm.size() ? cm.get(k) : null;
+      boolean extends_ = c != null && c.type() != Place.Type.ACTOR && !run.isEmpty() && joined(s, run.get(run.size() - 1), c);
+      if (!extends_) {
+        Set<String> isos = new TreeSet<>();
+        run.forEach(x -> isos.add(x.iso3()));
+        if (isos.size() >= 3) {
+          out.addAll(isos);
+        }
+        run.clear();
+      }
+      if (c != null && c.type() != Place.Type.ACTOR) {
+        run.add(c);
+      }
+    }
+    return out;
+  }
+
+  private static boolean joined(Sentence s, Mentions.CountryMention a, Mentions.CountryMention b) {
+    if (b.first() == a.last() + 1) {
+      String gap = s.gapAfter(a.last());
+      return gap.equals(",") || gap.equals("،") || (gap.isEmpty() && startsWithWaw(s, b.first()));
+    }
+    if (b.first() == a.last() + 2) {
+      String mid = s.key(a.last() + 1);
+      return (mid.equals("and") || mid.equals("or") || mid.equals("او")) && !s.barrierAfter(a.last());
+    }
+    return false;
+  }
+
+  private static boolean startsWithWaw(Sentence s, int word) {
+    String n = s.words.get(word).norm();
+    return n.length() > 2 && n.charAt(0) == 'و';
+  }
+
+  private static List<String> sorted(Set<String> s) {
+    return new ArrayList<>(new TreeSet<>(s));
+  }
+}

@@ -1,0 +1,191 @@
+package dev.mizan.relation;
+
+import dev.mizan.lexicon.Actor;
+import dev.mizan.lexicon.Dictionary;
+import dev.mizan.lexicon.Gazetteer;
+import dev.mizan.lexicon.Lexicon;
+import dev.mizan.lexicon.Place;
+import dev.mizan.lexicon.Sentence;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Who and what a sentence names: country mentions (by name, adjective, capital, seat of power or through an
+ * actor), actors (named, or resolved from a description such as «الرئيس الروسي» on the article's date), and
+ * the role descriptions themselves. Pure Java over a {@link Sentence}.
+ */
+public final class Mentions {
+  /** A country named in words [first, last]; {@code strong} unless only a nationality adjective names it. */
+  public record CountryMention(String iso3, int first, int last, Place.Type type, boolean strong) {}
+
+  /** An actor named in words [first, last]; {@code resolved} when it came from a description. */
+  public record ActorMention(String slug, int first, int last, boolean resolved) {}
+
+  /** A role description: title words [first, last] (chained titles and the country word included). */
+  public record Description(String role, String iso3, int first, int last, String attachedTo) {}
+
+  /** Roles with one holder per country at a time; «مسؤول تركي» (an official) is never resolved to a person. */
+  static final java.util.Set<String> RESOLVABLE = java.util.Set.of("president", "vice_president", "prime_minister",
+      "monarch", "crown_prince", "supreme_leader", "foreign_minister", "defense_minister", "spokesperson");
+
+  public final List<CountryMention> countries = new ArrayList<>();
+  public final List<ActorMention> actors = new ArrayList<>();
+  public final List<Description> descriptions = new ArrayList<>();
+  /** Gazetteer and title matches: words covered by names, so cues inside names are ignored. */
+  public final boolean[] covered;
+
+  private Mentions(int words) {
+    covered = new boolean[words];
+  }
+
+  public static Mentions find(Sentence s, Gazetteer g, Lexicon lex, LocalDate date) {
+    Mentions m = new Mentions(s.words.size());
+    for (Dictionary.Match<Place> match : g.dictionary().findAll(s)) {
+      mark(m.covered, match.first(), match.last());
+      String actor = null;
+      boolean actorAmbiguous = false;
+      String iso = null;
+      Place.Type type = null;
+      boolean countryAmbiguous = false;
+      for (Place p : match.values()) {
+        if (p.type() == Place.Type.ACTOR) {
+          if (actor != null && !actor.equals(p.actor())) {
+            actorAmbiguous = true;
+          }
+          actor = p.actor();
+        } else {
+          if (p.ambiguous() || (iso != null && !iso.equals(p.iso3()))) {
+            countryAmbiguous = true;
+          }
+          if (type == null || p.type().ordinal() < type.ordinal()) {
+            type = p.type();
+          }
+          iso = p.iso3();
+        }
+      }
+      if (actor != null && !actorAmbiguous) {
+        m.actors.add(new ActorMention(actor, match.first(), match.last(), false));
+        Actor a = g.actor(actor);
+        String c = a == null ? null : a.countryOn(date);
+        if (c != null) {
+          m.countries.add(new CountryMention(c, match.first(), match.last(), Place.Type.ACTOR, true));
+        }
+      } else if (actor == null && iso != null && !countryAmbiguous) {
+        m.countries.add(new CountryMention(iso, match.first(), match.last(), type, type != Place.Type.ADJECTIVE));
+      }
+    }
+    m.findDescriptions(s, g, lex, date);
+    return m;
+  }
+
+  private static void mark(boolean[] covered, int a, int b) {
+    for (int i = a; i <= b; i++) {
+      covered[i] = true;
+    }
+  }
+
+  private void findDescriptions(Sentence s, Gazetteer g, Lexicon lex, LocalDate date) {
+    List<Dictionary.Match<Lexicon.Title>> titles = lex.titles().findAll(s);
+    int i = 0;
+    while (i < titles.size()) {
+      Dictionary.Match<Lexicon.Title> head = titles.get(i);
+      if (overlapsActor(head.first(), head.last())) {
+        i++;
+        continue;
+      }
+      int first = head.first();
+      int last = head.last();
+      int j = i + 1;
+      // chained titles: «الممثل الخاص للرئيس الروسي», «المتحدث باسم الرئيس»
+      while (j < titles.size() && titles.get(j).first() <= last + 2 && !s.barrierAfter(last)) {
+        last = titles.get(j).last();
+        j++;
+      }
+      // the country of the description: an adjacent country word (after it in Arabic, before it in English)
+      CountryMention country = null;
+      for (CountryMention c : countries) {
+        if (c.type() == Place.Type.ACTOR) {
+          continue;
+        }
+        boolean after = c.first() > last && c.first() <= last + 2 && noBarrier(s, last, c.first());
+        boolean before = c.last() < first && c.last() >= first - 2 && noBarrier(s, c.last(), first);
+        if (after || before) {
+          country = c;
+          if (after) {
+            break;
+          }
+        }
+      }
+      int dFirst = first;
+      int dLast = last;
+      if (country != null) {
+        dFirst = Math.min(first, country.first());
+        dLast = Math.max(last, country.last());
+        // «المبعوث الأمريكي الخاص»: a trailing «الخاص» belongs to the title, nothing to do: it is not a name
+      }
+      String attached = attachedActor(s, dFirst, dLast);
+      String role = head.values().get(0).role();
+      String iso = country == null ? null : country.iso3();
+      descriptions.add(new Description(role, iso, dFirst, dLast, attached));
+      mark(covered, first, last);
+      if (country != null) {
+        // a nationality word that describes a person stands for the country as strongly as a name
+        int idx = countries.indexOf(country);
+        if (!country.strong()) {
+          countries.set(idx, new CountryMention(country.iso3(), country.first(), country.last(), country.type(), true));
+        }
+        if (attached == null && RESOLVABLE.contains(role)) {
+          String slug = g.holder(iso, role, date);
+          if (slug != null) {
+            actors.add(new ActorMention(slug, dFirst, dLast, true));
+          }
+        }
+      }
+      i = j;
+    }
+    actors.sort((a, b) -> Integer.compare(a.first(), b.first()));
+  }
+
+  private boolean overlapsActor(int a, int b) {
+    for (ActorMention m : actors) {
+      if (m.first() <= b && a <= m.last()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static boolean noBarrier(Sentence s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      if (s.barrierAfter(k)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** A named actor right after the description (up to 3 words) or right before it (apposition, comma allowed). */
+  private String attachedActor(Sentence s, int first, int last) {
+    for (ActorMention a : actors) {
+      if (a.resolved()) {
+        continue;
+      }
+      if (a.first() > last && a.first() <= last + 3 && noBarrier(s, last, a.first())) {
+        return a.slug();
+      }
+    }
+    for (ActorMention a : actors) {
+      if (a.resolved()) {
+        continue;
+      }
+      if (a.last() < first && a.last() >= first - 2) {
+        String gap = s.gapAfter(a.last());
+        if (gap.isEmpty() || gap.equals(",") || gap.equals("،")) {
+          return a.slug();
+        }
+      }
+    }
+    return null;
+  }
+}

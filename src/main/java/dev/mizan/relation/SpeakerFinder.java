@@ -1,0 +1,124 @@
+package dev.mizan.relation;
+
+import dev.mizan.lexicon.Dictionary;
+import dev.mizan.lexicon.Lexicon;
+import dev.mizan.lexicon.Sentence;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Who a sentence reports as speaking. Rules (one test each in {@code SpeakerFinderTest}):
+ * <ol>
+ *   <li>a reporting verb (قال، أكد، أوضح … said, stated …) outside quotes, then the first actor within seven words
+ *       after it, before any «أن/إن/that» clause or opening quote (Arabic verb–subject order; "said Rubio");</li>
+ *   <li>else the first actor of the clause in the eight words before an Arabic verb («لافروف قال»,
+ *       «التقى مودي وانغ يي وأكد» → Modi); for English verbs the closest actor in the four words before comes
+ *       first ("Lavrov said", "…," Rubio said), then an actor right after ("said Rubio");</li>
+ *   <li>«بحسب/وفقا ل/according to» then an actor;</li>
+ *   <li>an actor followed by a colon and a quote («لافروف: "…"»);</li>
+ *   <li>an actor may be a description resolved on the article date («صرّح الرئيس الروسي» → the president then);</li>
+ *   <li>actors inside the quote are never the speaker.</li>
+ * </ol>
+ */
+public final class SpeakerFinder {
+  private static final Set<String> COMPLEMENTIZERS = Set.of("ان", "بان", "لان", "that", "انه", "انها");
+
+  private SpeakerFinder() {}
+
+  public static String find(Sentence s, Mentions m, List<Dictionary.Match<Lexicon.Speech>> speech, boolean[] inQuote) {
+    if (m.actors.isEmpty()) {
+      return null;
+    }
+    for (Dictionary.Match<Lexicon.Speech> v : speech) {
+      if (inQuote[v.first()]) {
+        continue;
+      }
+      Lexicon.SpeechKind kind = v.values().get(0).kind();
+      if (kind == Lexicon.SpeechKind.QUOTE_NOUN) {
+        continue; // «تصريحات ترامب» names whose statements are discussed, not who speaks
+      }
+      boolean english = s.words.get(v.first()).kind() == dev.mizan.text.Token.Kind.LATIN;
+      if (kind == Lexicon.SpeechKind.ACCORDING) {
+        String a = after(s, m, v.last(), 7, inQuote);
+        if (a != null) {
+          return a;
+        }
+        continue;
+      }
+      // English is subject–verb ("Lavrov said"), "said Rubio" only right after the verb;
+      // Arabic is verb–subject («قال لافروف»), else the subject of the clause before («لافروف قال», «… وأكد»)
+      String found = english
+          ? firstNonNull(before(s, m, v.first(), 4, true, inQuote), after(s, m, v.last(), 2, inQuote))
+          : firstNonNull(after(s, m, v.last(), 7, inQuote), before(s, m, v.first(), 8, false, inQuote));
+      if (found != null) {
+        return found;
+      }
+    }
+    // «لافروف: "…"»
+    for (Mentions.ActorMention a : m.actors) {
+      if (!inQuote[a.first()] && s.gapAfter(a.last()).startsWith(":")) {
+        return a.slug();
+      }
+    }
+    return null;
+  }
+
+  private static String firstNonNull(String a, String b) {
+    return a != null ? a : b;
+  }
+
+  /** The actor ending within {@code window} words before the verb: the closest one, or the first one of the clause. */
+  private static String before(Sentence s, Mentions m, int verbFirst, int window, boolean closest, boolean[] inQuote) {
+    Mentions.ActorMention best = null;
+    for (Mentions.ActorMention a : m.actors) {
+      if (a.last() < verbFirst && a.last() >= verbFirst - window && !inQuote[a.first()] && sameClause(s, a.last(), verbFirst)) {
+        if (closest || best == null) {
+          best = a;
+        }
+      }
+    }
+    return best == null ? null : best.slug();
+  }
+
+  private static boolean sameClause(Sentence s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      String g = s.gapAfter(k);
+      if (g.indexOf('.') >= 0 || g.indexOf(';') >= 0 || g.indexOf('؛') >= 0 || g.indexOf('«') >= 0 || g.indexOf('“') >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static String after(Sentence s, Mentions m, int verbLast, int window, boolean[] inQuote) {
+    int limit = Math.min(s.words.size() - 1, verbLast + window);
+    for (int w = verbLast + 1; w <= limit; w++) {
+      if (inQuote[w]) {
+        return null;
+      }
+      String gap = s.gapAfter(w - 1);
+      if (gap.contains("«") || gap.contains("“") || gap.contains("\"") || gap.contains(".")) {
+        return null;
+      }
+      if (COMPLEMENTIZERS.contains(s.key(w)) || COMPLEMENTIZERS.contains(s.words.get(w).norm())) {
+        return null;
+      }
+      for (Mentions.ActorMention a : m.actors) {
+        if (a.first() == w) {
+          String surface = s.text.substring(s.words.get(a.last()).start(), s.words.get(a.last()).end());
+          if (surface.endsWith("'s") || surface.endsWith("’s")) {
+            return null; // "welcomed Trump's remarks": Trump is not the one speaking
+          }
+          return a.slug();
+        }
+      }
+      for (Mentions.CountryMention c : m.countries) {
+        if (c.first() == w && c.type() != dev.mizan.lexicon.Place.Type.ADJECTIVE
+            && c.type() != dev.mizan.lexicon.Place.Type.ACTOR) {
+          return null; // «رحب الكرملين …»: the subject is an institution, not a person
+        }
+      }
+    }
+    return null;
+  }
+}

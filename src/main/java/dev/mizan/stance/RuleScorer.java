@@ -1,0 +1,268 @@
+package dev.mizan.stance;
+
+import dev.mizan.analysis.Evidence;
+import dev.mizan.lexicon.Dictionary;
+import dev.mizan.lexicon.Lexicon;
+import dev.mizan.lexicon.Lexicon.ModType;
+import dev.mizan.lexicon.Sentence;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Lexicon-and-rules stance. Each cue has a signed weight (+ cooperative, − conflictual); modifiers change it.
+ * Rules (one test each in {@code RuleScorerTest}):
+ * <ol>
+ *   <li>negator or denial up to its scope before a cue, in the same clause (only the nearest negator, denial or
+ *       reducer counts): a cooperative cue flips
+ *       (× the modifier's factor, e.g. −0.6: «لم تحقق أي تقدم»), a conflictual cue is cancelled
+ *       («نفى وجود توتر»);</li>
+ *   <li>reducer before a cue (×factor, negative): easing/ending/moving away from conflict is cooperation
+ *       («بعيدا عن التوترات», «تقليل التوترات», "ease tensions");</li>
+ *   <li>past marker next to a cue weakens it («التوترات السابقة»);</li>
+ *   <li>future, hope and condition markers before a cue in the clause scale it (×0.9, ×0.8, ×0.5 by default);</li>
+ *   <li>contrast («لكن», "but"): cues after the marker count more, cues before count less (×0.6);</li>
+ *   <li>concessive («رغم», "despite"): cues in the concessive clause count less;</li>
+ *   <li>intensifier/attenuator next to a cue scale it; an escalation word flagged {@code intens} followed by a
+ *       cooperative cue intensifies it instead of counting as conflict («تصعيد الحوار»);</li>
+ *   <li>cues flagged {@code weak} count only when the sentence has a dyad; contact words (weak, weight ≤ 0.12:
+ *       meetings, calls, talks) count only next to another cue, so a meeting alone is neutral; cues inside names
+ *       never count;</li>
+ *   <li>score = tanh(sum of weights); stance by the configured thresholds; confidence grows with |score| and with
+ *       the agreement of the cues; quad class from the sign and whether material or verbal cues dominate.</li>
+ * </ol>
+ */
+public final class RuleScorer implements java.io.Serializable {
+  private static final long serialVersionUID = 1L;
+  private final double coopThreshold;
+  private final double conflThreshold;
+
+  public RuleScorer(double coopThreshold, double conflThreshold) {
+    this.coopThreshold = coopThreshold;
+    this.conflThreshold = conflThreshold;
+  }
+
+  /** A cue occurrence in words [first, last]. */
+  public record CueHit(int first, int last, Lexicon.Cue cue) {}
+
+  public Score score(Sentence s, List<CueHit> hits, List<Dictionary.Match<Lexicon.Modifier>> mods, boolean hasDyad) {
+    boolean anyStance = false;
+    for (CueHit h : hits) {
+      anyStance |= !contact(h.cue());
+    }
+    List<CueHit> cues = new ArrayList<>();
+    for (CueHit h : hits) {
+      // weak cues need a dyad; a meeting or a call (contact words) alone says nothing about the stance
+      if (h.cue().weak() && (!hasDyad || (contact(h.cue()) && !anyStance))) {
+        continue;
+      }
+      cues.add(h);
+    }
+    int n = cues.size();
+    double[] factor = new double[n];
+    int[] spanStart = new int[n];
+    boolean[] active = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      factor[k] = 1.0;
+      spanStart[k] = cues.get(k).first();
+      active[k] = true;
+    }
+    // escalation word + cooperative cue → intensifier
+    for (int k = 0; k < n; k++) {
+      CueHit c = cues.get(k);
+      if (c.cue().intensifiesNext() && c.cue().polarity() < 0) {
+        for (int j = k + 1; j < n; j++) {
+          CueHit d = cues.get(j);
+          if (d.first() > c.last() + 2) {
+            break;
+          }
+          if (d.cue().polarity() > 0) {
+            active[k] = false;
+            factor[j] *= 1.3;
+            spanStart[j] = Math.min(spanStart[j], c.first());
+            break;
+          }
+        }
+      }
+    }
+    // contrast: first marker splits the sentence
+    int contrastAt = -1;
+    double contrastFactor = 1.0;
+    for (Dictionary.Match<Lexicon.Modifier> m : mods) {
+      if (m.values().get(0).type() == ModType.CONTRAST && !overlapsCue(cues, m)) {
+        contrastAt = m.first();
+        contrastFactor = m.values().get(0).factor();
+        break;
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      if (!active[k]) {
+        continue;
+      }
+      CueHit c = cues.get(k);
+      int pol = c.cue().polarity();
+      // at most one negator, denial or reducer per cue: the nearest one before it
+      Dictionary.Match<Lexicon.Modifier> flip = null;
+      for (Dictionary.Match<Lexicon.Modifier> m : mods) {
+        ModType t = m.values().get(0).type();
+        if ((t == ModType.NEGATOR || t == ModType.DENIAL || t == ModType.REDUCER) && m.last() < c.first()
+            && (flip == null || m.first() > flip.first())) {
+          int sc = m.values().get(0).scope();
+          if (before(s, m, c, sc <= 0 ? 4 : sc)) {
+            flip = m;
+          }
+        }
+      }
+      for (Dictionary.Match<Lexicon.Modifier> m : mods) {
+        ModType mt = m.values().get(0).type();
+        if ((mt == ModType.NEGATOR || mt == ModType.DENIAL || mt == ModType.REDUCER) && flip != null && m != flip
+            && m.last() < c.first()) {
+          continue;
+        }
+        if (m.first() <= c.last() && c.first() <= m.last()) {
+          continue; // part of the cue itself
+        }
+        Lexicon.Modifier mod = m.values().get(0);
+        int scope = mod.scope();
+        switch (mod.type()) {
+          case NEGATOR, DENIAL -> {
+            // a negative scope looks back: «… عار عن الصحة» denies what was said before it
+            boolean hit = scope < 0 ? after(s, m, c, -scope) : before(s, m, c, scope == 0 ? 4 : scope);
+            if (hit) {
+              factor[k] *= pol > 0 ? mod.factor() : 0.0;
+              spanStart[k] = Math.min(spanStart[k], m.first());
+            }
+          }
+          case REDUCER -> {
+            int sc = scope <= 0 ? 3 : scope;
+            if (before(s, m, c, sc)) {
+              factor[k] *= mod.factor();
+              spanStart[k] = Math.min(spanStart[k], m.first());
+            }
+          }
+          case PAST -> {
+            int sc = Math.abs(scope) == 0 ? 2 : Math.abs(scope);
+            boolean near = scope < 0 ? after(s, m, c, sc) : (before(s, m, c, sc) || after(s, m, c, sc));
+            if (near) {
+              factor[k] *= mod.factor();
+            }
+          }
+          case FUTURE, HOPE, CONDITION -> {
+            if (scope < 0 ? m.last() < c.first() && sameClause(s, m.last(), c.first()) : before(s, m, c, scope == 0 ? 4 : scope)) {
+              factor[k] *= mod.factor();
+            }
+          }
+          case INTENSIFIER, ATTENUATOR -> {
+            if (before(s, m, c, 2) || after(s, m, c, 2)) {
+              factor[k] *= mod.factor();
+            }
+          }
+          case CONCESSIVE -> {
+            if (m.last() < c.first() && sameClause(s, m.last(), c.first())
+                && (contrastAt < 0 || c.first() < contrastAt || m.first() > contrastAt)) {
+              factor[k] *= mod.factor();
+            }
+          }
+          default -> { }
+        }
+      }
+      if (contrastAt >= 0) {
+        factor[k] *= c.first() > contrastAt ? contrastFactor : 0.6;
+      }
+    }
+    double sum = 0;
+    double abs = 0;
+    double material = 0;
+    double verbal = 0;
+    List<Evidence> evidence = new ArrayList<>();
+    double[] w = new double[n];
+    for (int k = 0; k < n; k++) {
+      if (!active[k]) {
+        continue;
+      }
+      w[k] = cues.get(k).cue().signed() * factor[k];
+      sum += w[k];
+      abs += Math.abs(w[k]);
+    }
+    for (int k = 0; k < n; k++) {
+      if (!active[k] || Math.abs(w[k]) < 1e-3) {
+        continue;
+      }
+      CueHit c = cues.get(k);
+      if (Math.signum(w[k]) == Math.signum(sum)) {
+        if (c.cue().material()) {
+          material += Math.abs(w[k]);
+        } else {
+          verbal += Math.abs(w[k]);
+        }
+      }
+      int start = s.words.get(spanStart[k]).start();
+      int end = s.words.get(c.last()).end();
+      evidence.add(new Evidence(s.text.substring(start, end), start, end, round(w[k], 3)));
+    }
+    double score = round(Math.tanh(sum), 4);
+    String stance = score >= coopThreshold ? Score.COOPERATIVE : score <= conflThreshold ? Score.CONFLICTUAL : Score.NEUTRAL;
+    double confidence;
+    if (abs < 1e-9) {
+      confidence = 0.5;
+    } else {
+      double agreement = Math.abs(sum) / abs;
+      double strength = Math.abs(score);
+      if (stance.equals(Score.NEUTRAL)) {
+        confidence = 0.35 + 0.25 * (1 - agreement) + 0.15 * (1 - strength);
+      } else {
+        confidence = 0.45 + 0.3 * strength + 0.25 * agreement - (hasDyad ? 0 : 0.1);
+      }
+    }
+    String quad;
+    if (stance.equals(Score.NEUTRAL)) {
+      quad = "irrelevant";
+    } else if (stance.equals(Score.COOPERATIVE)) {
+      quad = material > verbal ? "material_cooperation" : "verbal_cooperation";
+    } else {
+      quad = material > verbal ? "material_conflict" : "verbal_conflict";
+    }
+    return new Score(stance, score, round(Math.max(0, Math.min(1, confidence)), 4), quad, evidence);
+  }
+
+  /** Contact words (meeting, call, talks): weak cues of weight ≤ {@value #CONTACT_WEIGHT}. */
+  static final double CONTACT_WEIGHT = 0.12;
+
+  static boolean contact(Lexicon.Cue c) {
+    return c.weak() && c.weight() <= CONTACT_WEIGHT;
+  }
+
+  private static boolean overlapsCue(List<CueHit> cues, Dictionary.Match<?> m) {
+    for (CueHit c : cues) {
+      if (m.first() <= c.last() && c.first() <= m.last()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Modifier ends before the cue, within {@code scope} words, no clause barrier between. */
+  private static boolean before(Sentence s, Dictionary.Match<?> m, CueHit c, int scope) {
+    return m.last() < c.first() && c.first() - m.last() <= scope && sameClause(s, m.last(), c.first());
+  }
+
+  /** Modifier starts after the cue, within {@code scope} words, no clause barrier between. */
+  private static boolean after(Sentence s, Dictionary.Match<?> m, CueHit c, int scope) {
+    return m.first() > c.last() && m.first() - c.last() <= scope && sameClause(s, c.last(), m.first());
+  }
+
+  static boolean sameClause(Sentence s, int from, int to) {
+    for (int k = from; k < to; k++) {
+      String g = s.gapAfter(k);
+      if (g.indexOf(',') >= 0 || g.indexOf('،') >= 0 || g.indexOf(';') >= 0 || g.indexOf('؛') >= 0 || g.indexOf(':') >= 0
+          || g.indexOf('.') >= 0) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static double round(double v, int places) {
+    double p = Math.pow(10, places);
+    return Math.round(v * p) / p;
+  }
+}

@@ -1,0 +1,73 @@
+package dev.mizan.relation;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.mizan.analysis.Analyzer;
+import dev.mizan.analysis.AnalyzerOptions;
+import java.time.LocalDate;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/** One literal test per speaker rule, through the real analyzer and bundled data. */
+class SpeakerFinderTest {
+  private static Analyzer analyzer;
+
+  @BeforeAll
+  static void load() {
+    analyzer = Analyzer.create(AnalyzerOptions.defaults());
+  }
+
+  private static String speaker(String text) {
+    return analyzer.analyzeUnit(text, null, LocalDate.of(2025, 8, 7)).speaker();
+  }
+
+  @Test
+  void verbThenSpeaker() {
+    assertThat(speaker("قال لافروف إن العلاقات مع واشنطن متوترة.")).isEqualTo("sergey-lavrov");
+  }
+
+  @Test
+  void verbThenDescriptionThenName() {
+    assertThat(speaker("قال وزير الخارجية الروسي سيرغي لافروف إن الحوار مستمر.")).isEqualTo("sergey-lavrov");
+  }
+
+  @Test
+  void speakerThenVerb() {
+    assertThat(speaker("Lavrov said Moscow was ready for talks with Washington.")).isEqualTo("sergey-lavrov");
+  }
+
+  @Test
+  void quoteFirstThenSpeakerAndVerb() {
+    assertThat(speaker("\"We are ready to talk to Moscow,\" Rubio said.")).isEqualTo("marco-rubio");
+  }
+
+  @Test
+  void quoteFirstThenVerbAndSpeaker() {
+    assertThat(speaker("\"We are ready to talk to Moscow,\" said Rubio.")).isEqualTo("marco-rubio");
+  }
+
+  @Test
+  void accordingTo() {
+    assertThat(speaker("بحسب بيسكوف، فإن موسكو منفتحة على الحوار مع واشنطن.")).isEqualTo("dmitry-peskov");
+  }
+
+  @Test
+  void nameColonQuote() {
+    assertThat(speaker("لافروف: «لن نقبل الإملاءات الأمريكية»")).isEqualTo("sergey-lavrov");
+  }
+
+  @Test
+  void descriptionResolvedOnTheDate() {
+    assertThat(speaker("صرح الرئيس الروسي بأن موسكو مستعدة للتفاوض مع واشنطن.")).isEqualTo("vladimir-putin");
+  }
+
+  @Test
+  void anActorInsideTheQuoteIsNotTheSpeaker() {
+    assertThat(speaker("قال بيسكوف: «بوتين مستعد للقاء ترامب»")).isEqualTo("dmitry-peskov");
+  }
+
+  @Test
+  void noReportingVerbNoSpeaker() {
+    assertThat(speaker("التقى بوتين ويتكوف في الكرملين.")).isNull();
+  }
+}
