@@ -1,0 +1,131 @@
+package dev.mizan.pipeline;
+
+import static org.apache.spark.sql.functions.col;
+
+import dev.mizan.analysis.Analyzer;
+import dev.mizan.config.ConfigError;
+import dev.mizan.config.Settings;
+import dev.mizan.io.ArticleReader;
+import dev.mizan.io.ArticleValidator;
+import dev.mizan.io.Manifest;
+import dev.mizan.io.TableIO;
+import dev.mizan.io.Tables;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import org.apache.spark.api.java.JavaSparkContext;
+import org.apache.spark.broadcast.Broadcast;
+import org.apache.spark.sql.Dataset;
+import org.apache.spark.sql.Row;
+import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
+import org.slf4j.Logger;
+
+/** score: articles → sentences, mentions, quarantine (+ the manifest). */
+public final class ScoreJob {
+  private static final Logger LOG = Phases.log();
+
+  private ScoreJob() {}
+
+  /** Runs score alone and writes the manifest. */
+  public static Manifest run(Settings settings, SparkSession spark) {
+    Manifest manifest = new Manifest("score", settings, List.of(settings.input().path()));
+    score(settings, spark, new Phases(spark, "score", manifest), manifest);
+    manifest.write(spark, settings.output().path());
+    return manifest;
+  }
+
+  /** Creates the analyser on the driver; a malformed user actor file is a configuration error. */
+  static Analyzer analyzer(Settings settings) {
+    try {
+      return Analyzer.create(settings.analyzerOptions());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigError("mizan.gazetteer.extra-actor-files = " + settings.gazetteer().extraActorFiles() + ": " + e.getMessage());
+    }
+  }
+
+  static void score(Settings settings, SparkSession spark, Phases phases, Manifest manifest) {
+    requireOutput(settings);
+    Analyzer analyzer = phases.run("prepare analyser", () -> analyzer(settings));
+
+    Dataset<Row> checked = phases.run("read and validate", () -> {
+      Dataset<Row> mapped = ArticleReader.read(spark, settings.input());
+      return ArticleValidator.check(mapped, settings.input(), settings.range()).persist(StorageLevel.MEMORY_AND_DISK());
+    });
+    long[] valid = {0};
+    long outside = 0;
+    Map<String, Long> byReason = new TreeMap<>();
+    List<Row> counts = phases.run("read and validate", () ->
+        checked.groupBy(col("status"), col("reason")).count().collectAsList());
+    for (Row r : counts) {
+      String status = r.getString(0);
+      long n = r.getLong(2);
+      switch (status) {
+        case ArticleValidator.VALID -> valid[0] += n;
+        case ArticleValidator.OUTSIDE_RANGE -> outside += n;
+        default -> byReason.merge(r.getString(1), n, Long::sum);
+      }
+    }
+    long validationQuarantined = byReason.values().stream().mapToLong(Long::longValue).sum();
+    LOG.info("mizan score: read {} rows in range {} ({} valid, {} quarantined {}), {} outside the range",
+        valid[0] + validationQuarantined, settings.range(), valid[0], validationQuarantined, byReason, outside);
+
+    Broadcast<Analyzer> bc = phases.run("broadcast analyser",
+        () -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(analyzer));
+    Dataset<Row> analyzed = ScorePipeline.analyze(ArticleValidator.valid(checked), bc)
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    List<Row> stats = phases.run("analyse articles", () -> ScorePipeline.stats(analyzed).collectAsList());
+    Map<String, Long> byLang = new TreeMap<>();
+    long failed = 0;
+    long sentencesTotal = 0;
+    long sentencesStored = 0;
+    long mentions = 0;
+    for (Row r : stats) {
+      byLang.put(r.getString(0), r.getLong(1));
+      failed += r.getLong(2);
+      sentencesTotal += r.isNullAt(3) ? 0 : r.getLong(3);
+      sentencesStored += r.isNullAt(4) ? 0 : r.getLong(4);
+      mentions += r.isNullAt(5) ? 0 : r.getLong(5);
+    }
+    if (failed > 0) {
+      byReason.merge(ScorePipeline.ANALYSIS_FAILED, failed, Long::sum);
+      LOG.warn("mizan score: the analyser failed on {} articles; they are in quarantine with reason {}", failed,
+          ScorePipeline.ANALYSIS_FAILED);
+    }
+    LOG.info("mizan score: analysed {} articles {}: {} sentences, {} stored, {} mentions", valid[0], byLang,
+        sentencesTotal, sentencesStored, mentions);
+
+    Dataset<Row> sentences = ScorePipeline.sentences(analyzed);
+    phases.run("write sentences", () -> TableIO.write(sentences, Tables.SENTENCES, settings.output(), true));
+    phases.run("write mentions", () ->
+        TableIO.write(ScorePipeline.mentions(sentences), Tables.MENTIONS, settings.output(), true));
+    Dataset<Row> quarantine = ArticleValidator.quarantine(checked).unionByName(ScorePipeline.failures(analyzed));
+    phases.run("write quarantine", () -> TableIO.write(quarantine, Tables.QUARANTINE, settings.output(), true));
+    LOG.info("mizan score: wrote {} sentences, {} mentions, {} quarantine rows under {}", sentencesStored, mentions,
+        validationQuarantined + failed, settings.output().path());
+
+    Map<String, Long> reasons = new LinkedHashMap<>();
+    byReason.forEach(reasons::put);
+    manifest.put("rows_read", valid[0] + validationQuarantined)
+        .put("rows_scored", valid[0] - failed)
+        .put("rows_quarantined", validationQuarantined + failed)
+        .put("rows_outside_range", outside)
+        .put("quarantine_by_reason", reasons)
+        .put("articles_by_lang", byLang)
+        .put("sentences_total", sentencesTotal)
+        .put("sentences_stored", sentencesStored)
+        .put("mentions", mentions)
+        .table(Tables.SENTENCES, sentencesStored)
+        .table(Tables.MENTIONS, mentions)
+        .table(Tables.QUARANTINE, validationQuarantined + failed);
+    analyzed.unpersist();
+    checked.unpersist();
+  }
+
+  static void requireOutput(Settings settings) {
+    if (settings.output().path().isBlank()) {
+      throw new ConfigError("mizan.output.path is not set: give --output DIR or set mizan.output.path");
+    }
+  }
+}

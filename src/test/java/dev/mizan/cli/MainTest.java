@@ -1,0 +1,97 @@
+package dev.mizan.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Exit statuses and messages that need no Spark job (usage and configuration errors stop before Spark starts). */
+class MainTest {
+  @TempDir
+  Path dir;
+
+  record Result(int status, String out, String err) {}
+
+  static Result main(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8), new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(status, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void globalAndCommandHelp() {
+    Result global = main("--help");
+    assertThat(global.status()).isZero();
+    assertThat(global.out()).contains("Usage: mizan COMMAND [OPTIONS]", "run", "score", "aggregate", "classify", "top",
+        "Exit status: 0 success; 2 usage or configuration error; 1 any other failure.");
+    for (String command : List.of("run", "score", "aggregate", "classify", "top", "train", "evaluate", "generate", "bench")) {
+      Result r = main(command, "--help");
+      assertThat(r.status()).as(command).isZero();
+      assertThat(r.out()).as(command).startsWith("Usage: mizan " + command + " [OPTIONS]")
+          .contains("--input PATH", "--output DIR", "--input-format FORMAT", "--output-format FORMAT", "--from DATE",
+              "--to DATE", "--conf FILE", "--set KEY=VALUE", "[mizan.input.format; default parquet]",
+              "[mizan.output.format; default parquet]");
+    }
+  }
+
+  @Test
+  void usageErrorsExitTwoWithAMessage() {
+    assertThat(main()).isEqualTo(new Result(2, "",
+        "mizan: no command given; commands: run, score, aggregate, classify, top, train, evaluate, generate, bench"
+            + " (see mizan --help)\n"));
+    assertThat(main("scroe").err()).isEqualTo("mizan: unknown command 'scroe'; did you mean score?; commands: run,"
+        + " score, aggregate, classify, top, train, evaluate, generate, bench\n");
+    assertThat(main("run", "--inptu", "x")).isEqualTo(new Result(2, "",
+        "mizan run: unknown option --inptu; did you mean --input?; see mizan run --help\n"));
+    assertThat(main("run", "--output")).isEqualTo(new Result(2, "", "mizan run: option --output needs a value (DIR)\n"));
+    assertThat(main("run", "--output", "o")).isEqualTo(new Result(2, "",
+        "mizan run: --input is required (or set mizan.input.path)\n"));
+    assertThat(main("top", "--output", "o", "--limit", "0")).isEqualTo(new Result(2, "",
+        "mizan top: option --limit = \"0\" is not a positive integer\n"));
+  }
+
+  @Test
+  void reservedCommandsAreNotImplementedYet() {
+    for (String command : List.of("train", "evaluate", "generate", "bench")) {
+      assertThat(main(command, "--input", "x")).isEqualTo(new Result(2, "",
+          "mizan " + command + ": not implemented yet (the command is reserved by the contract; see README.md)\n"));
+    }
+  }
+
+  @Test
+  void configurationErrorsExitTwoNamingKeyValueAndOrigin() throws Exception {
+    Path conf = dir.resolve("x.conf");
+    Files.writeString(conf, "mizan.stance.cooperative-threshold = 1.5\n");
+    assertThat(main("score", "--input", "in", "--output", "out", "--conf", conf.toString())).isEqualTo(new Result(2, "",
+        "mizan score: mizan.stance.cooperative-threshold = 1.5 (from " + conf + ": 1) is out of range: expected a"
+            + " number in [0, 1]\n"));
+    assertThat(main("run", "--input", "in", "--output", "out", "--input-format", "xml")).isEqualTo(new Result(2, "",
+        "mizan run: mizan.input.format = \"xml\" (from --input-format) is not one of \"parquet\", \"json\", \"csv\"\n"));
+    assertThat(main("run", "--input", "in", "--output", "out", "--from", "2025-08-10", "--to", "2025-08-01").err())
+        .isEqualTo("mizan run: mizan.range.from = \"2025-08-10\" (from --from) is after mizan.range.to ="
+            + " \"2025-08-01\" (from --to)\n");
+    assertThat(main("run", "--input", "in", "--output", "out", "--set", "aggregate.window-days=0").err())
+        .isEqualTo("mizan run: mizan.aggregate.window-days = \"0\" (from --set) is out of range: expected an integer"
+            + " in [1, 366]\n");
+    assertThat(main("run", "--input", "in", "--output", "out", "--conf", dir.resolve("missing.conf").toString()).err())
+        .isEqualTo("mizan run: --conf " + dir.resolve("missing.conf") + ": no such file (resolved to "
+            + dir.resolve("missing.conf") + ")\n");
+  }
+
+  @Test
+  void sparkSettingsGoToTheSparkConfMap() {
+    CommandLine.Parsed p = CommandLine.parse(new String[] {"run", "--conf", "spark.executor.memory=4g",
+        "--conf=spark.sql.adaptive.enabled=false", "--master", "local[2]"});
+    var s = dev.mizan.config.SettingsLoader.load(p.overrides());
+    assertThat(s.spark().conf()).containsEntry("spark.executor.memory", "4g")
+        .containsEntry("spark.sql.adaptive.enabled", "false");
+    assertThat(s.spark().master()).isEqualTo("local[2]");
+  }
+}
