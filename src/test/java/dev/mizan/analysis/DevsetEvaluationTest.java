@@ -83,10 +83,16 @@ class DevsetEvaluationTest {
     Files.createDirectories(Paths.basedir().resolve("target"));
     Files.writeString(Paths.basedir().resolve("target/devset-report.txt"), report.toString(), StandardCharsets.UTF_8);
     System.out.println(summary);
+    // measured when written: all 300 — dyad P 0.960 R 0.929, stance macro-F1 0.813, speaker 0.957;
+    // held-out dev split — dyad F1 0.901, macro-F1 0.751, speaker 0.922
     Split all = splits.get("all");
+    Split dev = splits.get("dev");
     assertThat(all.n).isGreaterThanOrEqualTo(200);
-    assertThat(all.dyads.f1()).isGreaterThan(0.5);
-    assertThat(all.stance.macroF1()).isGreaterThan(0.5);
-    assertThat(all.speaker.accuracy()).isGreaterThan(0.5);
+    assertThat(all.dyads.precision()).isGreaterThan(0.93);
+    assertThat(all.dyads.recall()).isGreaterThan(0.90);
+    assertThat(all.stance.macroF1()).isGreaterThan(0.78);
+    assertThat(all.speaker.accuracy()).isGreaterThan(0.93);
+    assertThat(dev.dyads.f1()).isGreaterThan(0.87);
+    assertThat(dev.stance.macroF1()).isGreaterThan(0.70);
   }
 }
