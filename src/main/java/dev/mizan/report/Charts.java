@@ -21,7 +21,7 @@ public final class Charts {
   static final int H = 270;
   static final int LEFT = 44;
   static final int RIGHT = 12;
-  static final int SCORE_TOP = 14;
+  static final int SCORE_TOP = 22;
   static final int SCORE_BOTTOM = 164;
   static final int BARS_TOP = 186;
   static final int BARS_BOTTOM = 236;

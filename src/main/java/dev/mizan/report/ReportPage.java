@@ -25,16 +25,17 @@ public final class ReportPage {
       body{font-family:"DejaVu Sans","Noto Sans","Noto Naskh Arabic",Arial,sans-serif;margin:0;color:#1d2330;background:#f6f7f9}
       header{background:#1d3557;color:#fff;padding:16px 28px}
       header h1{margin:0 0 4px;font-size:24px} header p{margin:2px 0;color:#dfe6ef;font-size:14px}
-      header a{color:#fff}
+      header a{color:#fff} header mark{color:#1d2330;padding:0 3px}
       main{padding:8px 28px 40px;max-width:1480px}
       h2{margin:28px 0 8px;font-size:20px;border-bottom:2px solid #d7dce3;padding-bottom:4px}
       .totals{display:flex;gap:12px;flex-wrap:wrap;margin-top:14px}
       .totals div{background:#fff;border:1px solid #d7dce3;border-radius:6px;padding:8px 14px}
       .totals b{display:block;font-size:22px}
       .cards{display:flex;flex-wrap:wrap;gap:16px}
-      .card{background:#fff;border:1px solid #d7dce3;border-radius:6px;padding:10px 12px;width:690px}
+      .card{background:#fff;border:1px solid #d7dce3;border-radius:6px;padding:10px 12px;width:586px}
       .card h3{margin:0 0 2px;font-size:18px} .card p{margin:0 0 6px;font-size:13px;color:#4a5568}
       svg.chart{display:block;max-width:100%;height:auto}
+      .card svg.chart{width:100%}
       svg .grid{stroke:#e3e7ed;stroke-width:1} svg .zero{stroke:#8a94a6;stroke-width:1}
       svg .ax{font-size:10px;fill:#5b6475} svg .lg{font-size:11px;fill:#2d3748}
       svg .band{fill:#457b9d;fill-opacity:.18;stroke:none}
