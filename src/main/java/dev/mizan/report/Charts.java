@@ -52,7 +52,7 @@ public final class Charts {
       sb.append(String.format(Locale.ROOT, "<text x=\"%d\" y=\"%.1f\" class=\"ax\" text-anchor=\"end\">%s</text>",
           LEFT - 4, yy + 3.5, v == 0 ? "0" : signed(v, 1)));
     }
-    sb.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" class=\"ax\">score</text>", SCORE_TOP - 4 < 8 ? 9 : SCORE_TOP - 4));
+    sb.append(String.format(Locale.ROOT, "<text x=\"4\" y=\"%d\" class=\"ax\">score</text>", SCORE_TOP - 12));
     // volume axis
     sb.append(String.format(Locale.ROOT, "<line x1=\"%d\" y1=\"%d\" x2=\"%d\" y2=\"%d\" class=\"grid\"/>", LEFT,
         BARS_BOTTOM, W - RIGHT, BARS_BOTTOM));

@@ -32,7 +32,7 @@ public final class ReportPage {
       .totals div{background:#fff;border:1px solid #d7dce3;border-radius:6px;padding:8px 14px}
       .totals b{display:block;font-size:22px}
       .cards{display:flex;flex-wrap:wrap;gap:16px}
-      .card{background:#fff;border:1px solid #d7dce3;border-radius:6px;padding:10px 12px;width:586px}
+      .card{background:#fff;border:1px solid #d7dce3;border-radius:6px;padding:10px 12px;width:560px}
       .card h3{margin:0 0 2px;font-size:18px} .card p{margin:0 0 6px;font-size:13px;color:#4a5568}
       svg.chart{display:block;max-width:100%;height:auto}
       .card svg.chart{width:100%}
