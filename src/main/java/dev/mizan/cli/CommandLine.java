@@ -23,6 +23,7 @@ public final class CommandLine {
     COMMANDS.put("aggregate", "mentions -> trends, actor_trends tables");
     COMMANDS.put("classify", "each input row is ONE text unit (no sentence splitting) -> predictions table");
     COMMANDS.put("top", "print the dyads with the most mentions in <output>/trends");
+    COMMANDS.put("report", "write the daily visual report <output>/report/index.html from the tables (run does it too)");
     COMMANDS.put("train", "labelled data -> a saved stance/quad-class model (not implemented yet)");
     COMMANDS.put("evaluate", "labelled data -> metrics report (not implemented yet)");
     COMMANDS.put("generate", "synthetic corpus of N articles, deterministic by seed (not implemented yet)");
@@ -173,6 +174,8 @@ public final class CommandLine {
       case "classify" -> "Required: --input PATH and --output DIR. Input rows: {id, body or text, lang?, published?}.\n\n";
       case "aggregate" -> "Required: --output DIR. Reads DIR/mentions unless --input names a mentions table.\n\n";
       case "top" -> "Required: --output DIR (a directory written by run or aggregate).\n\n";
+      case "report" -> "Required: --output DIR (a directory written by run). --to DATE: the report's last day "
+          + "(default: the latest date in trends).\n\n";
       default -> "";
     });
     sb.append("Options:\n");

@@ -6,6 +6,7 @@ import dev.mizan.config.SettingsLoader;
 import dev.mizan.pipeline.AggregateJob;
 import dev.mizan.pipeline.ClassifyJob;
 import dev.mizan.pipeline.Phases;
+import dev.mizan.pipeline.ReportJob;
 import dev.mizan.pipeline.RunJob;
 import dev.mizan.pipeline.ScoreJob;
 import dev.mizan.pipeline.TopJob;
@@ -70,6 +71,7 @@ public final class Main {
       case "aggregate" -> AggregateJob.run(settings, spark);
       case "classify" -> ClassifyJob.run(settings, spark);
       case "top" -> TopJob.run(settings, spark, p.limit(), out);
+      case "report" -> out.println("mizan report: wrote " + ReportJob.run(settings, spark));
       default -> throw new IllegalStateException("unhandled command " + p.command());
     }
   }

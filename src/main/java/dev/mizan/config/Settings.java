@@ -23,6 +23,7 @@ public record Settings(
     Stance stance,
     Relation relation,
     Aggregate aggregate,
+    Report report,
     String digest,
     String json) {
 
@@ -130,6 +131,9 @@ public record Settings(
   /** {@code aggregate}. */
   public record Aggregate(int windowDays, double ciLevel) {}
 
+  /** {@code report}: the daily visual report under {@code <output>/report/}. */
+  public record Report(boolean enabled, int days, int topDyads, int topMovers, int topActors, int evidencePerDay) {}
+
   /** What the analysis core needs. */
   public AnalyzerOptions analyzerOptions() {
     return new AnalyzerOptions(
@@ -140,6 +144,6 @@ public record Settings(
   }
 
   public Settings withInput(Input newInput) {
-    return new Settings(newInput, output, range, spark, gazetteer, stance, relation, aggregate, digest, json);
+    return new Settings(newInput, output, range, spark, gazetteer, stance, relation, aggregate, report, digest, json);
   }
 }

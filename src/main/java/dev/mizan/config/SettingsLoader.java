@@ -206,12 +206,20 @@ public final class SettingsLoader {
       Settings.Aggregate aggregate = new Settings.Aggregate(
           intIn("aggregate.window-days", 1, 366),
           ciLevel("aggregate.ci-level"));
+      Settings.Report report = new Settings.Report(
+          bool("report.enabled"),
+          intIn("report.days", 7, 366),
+          intIn("report.top-dyads", 1, 50),
+          intIn("report.top-movers", 1, 100),
+          intIn("report.top-actors", 1, 100),
+          intIn("report.evidence-per-day", 1, 100));
 
       if (!problems.isEmpty()) {
         throw new ConfigError(problems);
       }
       String json = json();
-      return new Settings(input, output, range, spark, gazetteer, stance, relation, aggregate, sha256(json), json);
+      return new Settings(input, output, range, spark, gazetteer, stance, relation, aggregate, report, sha256(json),
+          json);
     }
 
     // ---- unknown keys ----

@@ -7,7 +7,10 @@ import dev.mizan.io.Tables;
 import java.util.List;
 import org.apache.spark.sql.SparkSession;
 
-/** run: score then aggregate (over the mentions just written plus the look-back days already there); one manifest. */
+/**
+ * run: score then aggregate (over the mentions just written plus the look-back days already there), then the daily
+ * report when {@code report.enabled}; one manifest.
+ */
 public final class RunJob {
   private RunJob() {}
 
@@ -17,6 +20,9 @@ public final class RunJob {
     ScoreJob.score(settings, spark, phases, manifest);
     AggregateJob.aggregate(settings, spark, phases, manifest,
         TableIO.tablePath(settings.output().path(), Tables.MENTIONS), settings.output().format());
+    if (settings.report().enabled()) {
+      manifest.put("report", ReportJob.report(settings, spark, phases));
+    }
     manifest.write(spark, settings.output().path());
     return manifest;
   }

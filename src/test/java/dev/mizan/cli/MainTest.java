@@ -44,10 +44,10 @@ class MainTest {
   @Test
   void usageErrorsExitTwoWithAMessage() {
     assertThat(main()).isEqualTo(new Result(2, "",
-        "mizan: no command given; commands: run, score, aggregate, classify, top, train, evaluate, generate, bench"
+        "mizan: no command given; commands: run, score, aggregate, classify, top, report, train, evaluate, generate, bench"
             + " (see mizan --help)\n"));
     assertThat(main("scroe").err()).isEqualTo("mizan: unknown command 'scroe'; did you mean score?; commands: run,"
-        + " score, aggregate, classify, top, train, evaluate, generate, bench\n");
+        + " score, aggregate, classify, top, report, train, evaluate, generate, bench\n");
     assertThat(main("run", "--inptu", "x")).isEqualTo(new Result(2, "",
         "mizan run: unknown option --inptu; did you mean --input?; see mizan run --help\n"));
     assertThat(main("run", "--output")).isEqualTo(new Result(2, "", "mizan run: option --output needs a value (DIR)\n"));
