@@ -41,7 +41,7 @@ public final class Main {
       if (CommandLine.RESERVED.contains(p.command())) {
         throw new ConfigError("not implemented yet (the command is reserved by the contract; see README.md)");
       }
-      Settings settings = SettingsLoader.load(p.overrides());
+      Settings settings = SettingsLoader.load(ShippedFiles.resolve(p.overrides()));
       requireInput(p.command(), settings);
       Phases.reset();
       SparkSessions.Session session = SparkSessions.open(settings);

@@ -23,8 +23,9 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Writes and reads the output tables under {@code <output>/<table>}.
  *
- * <p>Dated tables are partitioned by {@code date} and written with <em>dynamic</em> partition overwrite: only the
- * dates present in the data are replaced, the other dates' partitions are left alone. Each table directory also gets
+ * <p>Dated tables are partitioned by {@code date} and written with dynamic partition overwrite semantics: only the
+ * dates present in the data are replaced, the other dates' partitions are left alone; each date is replaced
+ * atomically (staged, then renamed into place: {@link StagedCommit}). Each table directory also gets
  * a {@code _schema.json} (Spark's StructType JSON; Spark ignores files starting with {@code _}) so that an empty table
  * still has a readable schema.
  */
@@ -35,20 +36,27 @@ public final class TableIO {
     return outputDir.replaceAll("/+$", "") + "/" + table;
   }
 
-  /** Writes a table in the contract's column order; partitioned tables replace only the dates they contain. */
+  /**
+   * Writes a table in the contract's column order; partitioned tables replace only the dates they contain. The table
+   * is written into a staging directory first and committed partition by partition ({@link StagedCommit}), so a
+   * reader never sees a half-written partition and a write that dies leaves the previous output in place.
+   */
   public static void write(Dataset<Row> df, String table, Settings.Output output, boolean partitioned) {
     StructType schema = Tables.schema(table);
     Dataset<Row> ordered = conform(df, schema);
-    String path = tablePath(output.path(), table);
-    DataFrameWriter<Row> w = ordered.write()
-        .mode(SaveMode.Overwrite)
-        .format(output.format())
-        .option("compression", output.codec());
-    if (partitioned) {
-      w = w.partitionBy(Tables.DATE).option("partitionOverwriteMode", "dynamic");
-    }
-    w.save(path);
-    writeText(df.sparkSession(), path + "/_schema.json", schema.prettyJson() + "\n");
+    SparkSession spark = df.sparkSession();
+    long stale = Long.parseLong(spark.conf().get(StagedCommit.STALE_KEY, Long.toString(StagedCommit.DEFAULT_STALE_SECONDS)));
+    StagedCommit.write(spark.sparkContext().hadoopConfiguration(), output.path(), table, partitioned, stale, staged -> {
+      DataFrameWriter<Row> w = ordered.write()
+          .mode(SaveMode.Overwrite)
+          .format(output.format())
+          .option("compression", output.codec());
+      if (partitioned) {
+        // the staging directory is new: a plain (static) overwrite; the commit replaces only the staged dates
+        w = w.partitionBy(Tables.DATE).option("partitionOverwriteMode", "static");
+      }
+      w.save(staged);
+    }, java.util.Map.of("_schema.json", schema.prettyJson() + "\n"));
   }
 
   /** Selects the schema's columns in order, casting to the declared types; missing nullable columns become null. */
@@ -98,20 +106,23 @@ public final class TableIO {
   public static void writeText(SparkSession spark, String path, String text) {
     Path target = new Path(path);
     try {
-      FileSystem fs = target.getFileSystem(spark.sparkContext().hadoopConfiguration());
-      fs.mkdirs(target.getParent());
-      Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
-      try (FSDataOutputStream out = fs.create(tmp, true)) {
-        write(out, text);
-      }
-      if (fs.exists(target)) {
-        fs.delete(target, false);
-      }
-      if (!fs.rename(tmp, target)) {
-        throw new IOException("rename " + tmp + " -> " + target + " failed");
-      }
+      writeText(target.getFileSystem(spark.sparkContext().hadoopConfiguration()), target, text);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + path + ": " + e.getMessage(), e);
+    }
+  }
+
+  static void writeText(FileSystem fs, Path target, String text) throws IOException {
+    fs.mkdirs(target.getParent());
+    Path tmp = new Path(target.getParent(), "." + target.getName() + ".tmp");
+    try (FSDataOutputStream out = fs.create(tmp, true)) {
+      write(out, text);
+    }
+    if (fs.exists(target)) {
+      fs.delete(target, false);
+    }
+    if (!fs.rename(tmp, target)) {
+      throw new IOException("rename " + tmp + " -> " + target + " failed");
     }
   }
 

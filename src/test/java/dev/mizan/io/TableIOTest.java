@@ -69,6 +69,54 @@ class TableIOTest extends SparkTest {
     }
   }
 
+  private List<String> ids(Path table) {
+    return TableIO.read(spark, table.toString(), "parquet", Tables.QUARANTINE, null, null).orderBy("id")
+        .collectAsList().stream().map(r -> r.getString(0) + "@" + r.get(4)).toList();
+  }
+
+  @Test
+  void aWriteThatFailsLeavesThePreviousOutputAndNoStaging() throws IOException {
+    Settings.Output out = new Settings.Output(dir.toString(), "parquet", "default");
+    TableIO.write(quarantine("a@2025-08-01", "b@2025-08-02"), Tables.QUARANTINE, out, true);
+    Path table = dir.resolve("quarantine");
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> StagedCommit.write(
+        spark.sparkContext().hadoopConfiguration(), dir.toString(), Tables.QUARANTINE, true, 600, staged -> {
+          quarantine("x@2025-08-02").write().partitionBy("date").parquet(staged);
+          throw new IllegalStateException("killed mid-write");
+        }, Map.of())).hasMessageContaining("killed mid-write");
+    assertThat(ids(table)).containsExactly("a@2025-08-01", "b@2025-08-02");
+    try (Stream<Path> s = Files.list(dir.resolve(StagedCommit.STAGING))) {
+      assertThat(s.toList()).as("staging left behind").isEmpty();
+    }
+  }
+
+  @Test
+  void theNextWriteRestoresWhatADeadWriteHadMovedAsideAndDeletesItsStaging() throws IOException {
+    Settings.Output out = new Settings.Output(dir.toString(), "parquet", "default");
+    TableIO.write(quarantine("a@2025-08-01", "b@2025-08-02", "c@2025-08-03"), Tables.QUARANTINE, out, true);
+    Path table = dir.resolve("quarantine");
+    // a write that died between "old partition aside" and "new partition in": date=2025-08-02 is in its trash
+    Path dead = dir.resolve(StagedCommit.STAGING).resolve("20250101T000000Z-quarantine-dead");
+    Path aside = dead.resolve(StagedCommit.TRASH).resolve("quarantine").resolve("date=2025-08-02");
+    Files.createDirectories(aside.getParent());
+    Files.move(table.resolve("date=2025-08-02"), aside);
+    Files.writeString(dead.resolve(StagedCommit.ALIVE), "x");
+    Files.createDirectories(dead.resolve("quarantine/date=2025-08-02"));
+    // a running write (fresh heartbeat) is left alone
+    Path live = dir.resolve(StagedCommit.STAGING).resolve("20250101T000000Z-quarantine-live");
+    Files.createDirectories(live);
+    Files.writeString(live.resolve(StagedCommit.ALIVE), "x");
+    FileTime old = FileTime.fromMillis(System.currentTimeMillis() - 3_600_000);
+    Files.setLastModifiedTime(dead.resolve(StagedCommit.ALIVE), old);
+    Files.setLastModifiedTime(dead, old);
+    assertThat(ids(table)).doesNotContain("b@2025-08-02"); // what a reader sees in that window: nothing for that date
+
+    TableIO.write(quarantine("d@2025-08-04"), Tables.QUARANTINE, out, true);
+    assertThat(ids(table)).containsExactly("a@2025-08-01", "b@2025-08-02", "c@2025-08-03", "d@2025-08-04");
+    assertThat(dead).doesNotExist();
+    assertThat(live).exists();
+  }
+
   @Test
   void emptyTablesReadBackWithTheirSchema() {
     Settings.Output out = new Settings.Output(dir.toString(), "parquet", "default");
