@@ -43,6 +43,8 @@ public final class Analyzer implements Serializable {
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
   private final RuleScorer scorer;
+  /** All six dictionaries matched in one pass per sentence; built on first use where the analyser runs. */
+  private transient volatile dev.mizan.lexicon.DictionarySet matcher;
 
   private Analyzer(AnalyzerOptions options, Gazetteer gazetteer, Lexicon lexicon) {
     this.options = options;
@@ -137,8 +139,24 @@ public final class Analyzer implements Serializable {
     return m;
   }
 
+  private dev.mizan.lexicon.DictionarySet matcher() {
+    dev.mizan.lexicon.DictionarySet m = matcher;
+    if (m == null) {
+      synchronized (this) {
+        m = matcher;
+        if (m == null) {
+          m = new dev.mizan.lexicon.DictionarySet(List.of(gazetteer.dictionary(), lexicon.titles(), lexicon.cues(),
+              lexicon.modifiers(), lexicon.speech(), lexicon.relations()));
+          matcher = m;
+        }
+      }
+    }
+    return m;
+  }
+
   private Reading read(String text, LocalDate date) {
     Sentence s = new Sentence(text);
+    matcher().matchAll(s);
     Mentions m = Mentions.find(s, gazetteer, lexicon, date);
     List<Dictionary.Match<Lexicon.Rel>> rels = lexicon.relations().findAll(s);
     List<Dictionary.Match<Lexicon.Modifier>> mods = lexicon.modifiers().findAll(s);

@@ -15,7 +15,7 @@ public final class CommandLine {
   /** The commands of the contract plus {@code top}, with their one-line descriptions. */
   static final Map<String, String> COMMANDS = new LinkedHashMap<>();
   /** Commands the contract reserves that do not exist yet. */
-  static final List<String> RESERVED = List.of("train", "evaluate", "generate", "bench");
+  static final List<String> RESERVED = List.of("train", "evaluate");
 
   static {
     COMMANDS.put("run", "score then aggregate: the daily job (articles -> sentences, mentions, quarantine, trends, actor_trends)");
@@ -26,8 +26,8 @@ public final class CommandLine {
     COMMANDS.put("report", "write the daily visual report <output>/report/index.html from the tables (run does it too)");
     COMMANDS.put("train", "labelled data -> a saved stance/quad-class model (not implemented yet)");
     COMMANDS.put("evaluate", "labelled data -> metrics report (not implemented yet)");
-    COMMANDS.put("generate", "synthetic corpus of N articles, deterministic by seed (not implemented yet)");
-    COMMANDS.put("bench", "side-by-side timings and ratios on one corpus (not implemented yet)");
+    COMMANDS.put("generate", "synthetic corpus of N articles (Parquet), deterministic by seed");
+    COMMANDS.put("bench", "side-by-side timings and ratios on one corpus: scan, score, MLlib baseline, aggregate");
   }
 
   private static final Pattern SPARK_SETTING = Pattern.compile("spark\\.[^=\\s]+=.*", Pattern.DOTALL);
@@ -50,10 +50,19 @@ public final class CommandLine {
           "any setting, the mizan. prefix optional, e.g. --set stance.cooperative-threshold=0.2 (repeatable)"),
       new Option("--master", "URL", "spark.master", "Spark master in embedded mode (ignored under spark-submit)"),
       new Option("--limit", "N", null, "top: how many dyads to print (default 10)"),
+      new Option("--articles", "N", null, "generate: how many articles (required)"),
+      new Option("--seed", "S", null, "generate: random seed; the same seed gives the same rows (default 42)"),
+      new Option("--ar-share", "X", null, "generate: share of Arabic articles, in [0, 1] (default 0.6)"),
+      new Option("--relevant-share", "X", null,
+          "generate: share of sentences naming a country or actor, in [0, 1] (default 0.3)"),
+      new Option("--sources", "N", null, "generate: number of news sources (default 60)"),
       new Option("--help", null, null, "this help (also -h)"));
 
   /** The parsed command line. */
-  record Parsed(String command, boolean help, SettingsLoader.Overrides overrides, int limit) {}
+  record Parsed(String command, boolean help, SettingsLoader.Overrides overrides, int limit, Map<String, String> extra) {}
+
+  /** Options that belong to one command only (generate), handed to it as given. */
+  static final List<String> GENERATE_OPTIONS = List.of("--articles", "--seed", "--ar-share", "--relevant-share", "--sources");
 
   private CommandLine() {}
 
@@ -73,7 +82,7 @@ public final class CommandLine {
     }
     String command = args[0];
     if (command.equals("--help") || command.equals("-h") || command.equals("help")) {
-      return new Parsed(null, true, new SettingsLoader.Overrides(List.of(), List.of(), List.of()), 10);
+      return new Parsed(null, true, new SettingsLoader.Overrides(List.of(), List.of(), List.of()), 10, Map.of());
     }
     if (!COMMANDS.containsKey(command)) {
       String hint = command.startsWith("-") ? "the command comes first: mizan COMMAND [OPTIONS]"
@@ -85,6 +94,7 @@ public final class CommandLine {
     List<SettingsLoader.OptionValue> options = new ArrayList<>();
     boolean help = false;
     int limit = 10;
+    Map<String, String> extra = new LinkedHashMap<>();
     for (int i = 1; i < args.length; i++) {
       String a = args[i];
       String name = a;
@@ -123,6 +133,12 @@ public final class CommandLine {
           }
         }
         case "--set" -> sets.add(value);
+        case "--articles", "--seed", "--ar-share", "--relevant-share", "--sources" -> {
+          if (!command.equals("generate")) {
+            throw new UsageError("option " + name + " belongs to generate; see mizan " + command + " --help");
+          }
+          extra.put(name, value);
+        }
         case "--limit" -> {
           try {
             limit = Integer.parseInt(value.trim());
@@ -136,7 +152,7 @@ public final class CommandLine {
         default -> options.add(new SettingsLoader.OptionValue(opt.key(), value, name));
       }
     }
-    return new Parsed(command, help, new SettingsLoader.Overrides(confFiles, sets, options), limit);
+    return new Parsed(command, help, new SettingsLoader.Overrides(confFiles, sets, options), limit, extra);
   }
 
   static String suggest(String given, List<String> candidates, String prefix) {
@@ -176,11 +192,14 @@ public final class CommandLine {
       case "top" -> "Required: --output DIR (a directory written by run or aggregate).\n\n";
       case "report" -> "Required: --output DIR (a directory written by run). --to DATE: the report's last day "
           + "(default: the latest date in trends).\n\n";
+      case "generate" -> "Required: --output DIR and --articles N. Dates: --from/--to (default 2025-01-01 .. 2025-12-31).\n\n";
+      case "bench" -> "Required: --input CORPUS (articles, e.g. from generate) and --output DIR (tables, DIR/bench.json).\n\n";
       default -> "";
     });
     sb.append("Options:\n");
     for (Option o : OPTIONS) {
-      if (o.name().equals("--limit") && !command.equals("top")) {
+      if ((o.name().equals("--limit") && !command.equals("top"))
+          || (GENERATE_OPTIONS.contains(o.name()) && !command.equals("generate"))) {
         continue;
       }
       String left = o.arg() == null ? o.name() : o.name() + " " + o.arg();

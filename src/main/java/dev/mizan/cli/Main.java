@@ -43,6 +43,9 @@ public final class Main {
       }
       Settings settings = SettingsLoader.load(ShippedFiles.resolve(p.overrides()));
       requireInput(p.command(), settings);
+      if (p.command().equals("generate")) {
+        dev.mizan.bench.GenerateJob.validate(p.extra(), settings); // before Spark starts: exit 2 on bad options
+      }
       Phases.reset();
       SparkSessions.Session session = SparkSessions.open(settings);
       try {
@@ -72,6 +75,8 @@ public final class Main {
       case "classify" -> ClassifyJob.run(settings, spark);
       case "top" -> TopJob.run(settings, spark, p.limit(), out);
       case "report" -> out.println("mizan report: wrote " + ReportJob.run(settings, spark));
+      case "generate" -> dev.mizan.bench.GenerateJob.run(settings, spark, p.extra(), out);
+      case "bench" -> dev.mizan.bench.BenchJob.run(settings, spark, out);
       default -> throw new IllegalStateException("unhandled command " + p.command());
     }
   }
@@ -80,7 +85,7 @@ public final class Main {
     if (settings.output().path().isBlank()) {
       throw new ConfigError("--output is required (or set mizan.output.path)");
     }
-    if ((command.equals("run") || command.equals("score") || command.equals("classify"))
+    if ((command.equals("run") || command.equals("score") || command.equals("classify") || command.equals("bench"))
         && settings.input().path().isBlank()) {
       throw new ConfigError("--input is required (or set mizan.input.path)");
     }

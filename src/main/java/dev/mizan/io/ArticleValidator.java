@@ -57,6 +57,27 @@ public final class ArticleValidator {
    * articles of {@link ArticleReader#read}.
    */
   public static Dataset<Row> check(Dataset<Row> mapped, Settings.Input input, Settings.Range range) {
+    Dataset<Row> pre = precheck(mapped, input, range);
+
+    WindowSpec byId = Window.partitionBy(col("id"), col("pre_ok")).orderBy(col("source_file").asc_nulls_first(), col("row_no"));
+    Column rank = row_number().over(byId);
+    Column keptFile = first(col("source_file")).over(byId.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
+    Column duplicate = col("pre_ok").and(rank.gt(1));
+    Dataset<Row> checked = pre
+        .withColumn("__dup", duplicate)
+        .withColumn("__kept_file", keptFile);
+    checked = finish(checked.withColumn("reason", when(col("__dup"), lit(DUPLICATE_ID)).otherwise(col("reason")))
+        .withColumn("detail", when(col("__dup"), duplicateDetail(col("id"), col("__kept_file"))).otherwise(col("detail"))))
+        .drop("pre_ok", "__dup", "__kept_file");
+    return checked.select("id", "date", "title", "body", "source", "lang", "url", "published",
+        "source_file", "row_no", "status", "reason", "detail");
+  }
+
+  /**
+   * Every check but DUPLICATE_ID, row by row (no shuffle): adds {@code date}, {@code reason} (null, a reason code, or
+   * OUTSIDE_RANGE), {@code detail} and {@code pre_ok} (reason is null: a candidate for scoring).
+   */
+  public static Dataset<Row> precheck(Dataset<Row> mapped, Settings.Input input, Settings.Range range) {
     DataType publishedType = mapped.schema().apply("published").dataType();
     Column date = parseDate(col("published"), publishedType, input.dateFormats(), input.timeZone());
     Dataset<Row> withDate = mapped.withColumn("date", date);
@@ -94,25 +115,50 @@ public final class ArticleValidator {
             lit(" characters; the limit is " + input.maxBodyChars() + " (mizan.input.max-body-chars)")));
     Dataset<Row> pre = withDate.withColumn("reason", reason).withColumn("detail", detail)
         .withColumn("pre_ok", col("reason").isNull());
+    return pre;
+  }
 
-    WindowSpec byId = Window.partitionBy(col("id"), col("pre_ok")).orderBy(col("source_file").asc_nulls_first(), col("row_no"));
-    Column rank = row_number().over(byId);
-    Column keptFile = first(col("source_file")).over(byId.rowsBetween(Window.unboundedPreceding(), Window.currentRow()));
-    Column duplicate = col("pre_ok").and(rank.gt(1));
-    Dataset<Row> checked = pre
-        .withColumn("__dup", duplicate)
-        .withColumn("__kept_file", keptFile)
-        .withColumn("reason", when(col("__dup"), lit(DUPLICATE_ID)).otherwise(col("reason")))
-        .withColumn("detail", when(col("__dup"), concat(lit("id \""), col("id"),
-                lit("\" was already read; the row kept is from "), coalesce(col("__kept_file"), lit("(unknown file)"))))
-            .otherwise(col("detail")))
+  /** DUPLICATE_ID's detail: names the file of the row kept. */
+  static Column duplicateDetail(Column id, Column keptFile) {
+    return concat(lit("id \""), id, lit("\" was already read; the row kept is from "),
+        coalesce(keptFile, lit("(unknown file)")));
+  }
+
+  /** status from reason (OUTSIDE_RANGE → outside_range, no reason), as the last step of the checks. */
+  static Dataset<Row> finish(Dataset<Row> withReasons) {
+    return withReasons
         .withColumn("status", when(col("reason").isNull(), lit(VALID))
             .when(col("reason").equalTo(OUTSIDE_RANGE), lit(OUTSIDE_RANGE))
             .otherwise(lit(QUARANTINED)))
-        .withColumn("reason", when(col("reason").equalTo(OUTSIDE_RANGE), lit(null)).otherwise(col("reason")))
-        .drop("pre_ok", "__dup", "__kept_file");
-    return checked.select("id", "date", "title", "body", "source", "lang", "url", "published",
-        "source_file", "row_no", "status", "reason", "detail");
+        .withColumn("reason", when(col("reason").equalTo(OUTSIDE_RANGE), lit(null)).otherwise(col("reason")));
+  }
+
+  /**
+   * The DUPLICATE_ID decisions over narrow rows (id, pre_ok, source_file, row_no: no article text is shuffled): of the
+   * pre_ok rows sharing an id, all but the first by source file, then row number. Columns: row_no, dup_detail.
+   */
+  public static Dataset<Row> duplicates(Dataset<Row> narrow) {
+    WindowSpec byId = Window.partitionBy(col("id")).orderBy(col("source_file").asc_nulls_first(), col("row_no"));
+    return narrow.where(col("pre_ok"))
+        .select(col("id"), col("source_file"), col("row_no"))
+        .withColumn("__rank", row_number().over(byId))
+        .withColumn("__kept_file", first(col("source_file")).over(byId.rowsBetween(Window.unboundedPreceding(),
+            Window.currentRow())))
+        .where(col("__rank").gt(1))
+        .select(col("row_no"), duplicateDetail(col("id"), col("__kept_file")).as("dup_detail"));
+  }
+
+  /**
+   * Applies the duplicate decisions to pre-checked rows (a left join on row_no; the decisions are broadcast, so
+   * the checked rows are not shuffled) and sets {@code status}; drops {@code pre_ok}.
+   */
+  public static Dataset<Row> applyDuplicates(Dataset<Row> prechecked, Dataset<Row> duplicates) {
+    Dataset<Row> j = prechecked.join(functions.broadcast(duplicates), prechecked.col("row_no").equalTo(
+        duplicates.col("row_no")), "left_outer").drop(duplicates.col("row_no"));
+    Column dup = col("dup_detail").isNotNull();
+    return finish(j.withColumn("reason", when(dup, lit(DUPLICATE_ID)).otherwise(col("reason")))
+        .withColumn("detail", when(dup, col("dup_detail")).otherwise(col("detail"))))
+        .drop("pre_ok", "dup_detail");
   }
 
   /** The valid rows: the articles to score. */

@@ -29,13 +29,13 @@ public final class Dictionary<T extends Serializable> implements Serializable {
   /** A match: word-token indexes [first, last] into {@link Sentence#words}, char span, and the values. */
   public record Match<T>(int first, int last, int start, int end, List<T> values) {}
 
-  private static final class Node<T> implements Serializable {
+  static final class Node<T> implements Serializable {
     private static final long serialVersionUID = 1L;
     Map<String, Node<T>> next;
     List<Entry<T>> entries;
   }
 
-  private final Node<T> root = new Node<>();
+  final Node<T> root = new Node<>();
   private int size;
 
   /** Adds a form; returns false when the form has no word token. */
@@ -81,8 +81,19 @@ public final class Dictionary<T extends Serializable> implements Serializable {
     return t.kind() == Token.Kind.ARABIC ? ArabicClitics.stripArticle(t.norm()) : t.norm();
   }
 
-  /** Leftmost-longest matches over the sentence. */
+  /**
+   * Leftmost-longest matches over the sentence. When a {@link DictionarySet} holding this dictionary has already
+   * matched the sentence ({@link DictionarySet#matchAll}), its result for this dictionary is returned: the same
+   * matches, found in the one combined pass.
+   */
+  @SuppressWarnings("unchecked")
   public List<Match<T>> findAll(Sentence s) {
+    if (s.matchedBy != null) {
+      int slot = s.matchedBy.slotOf(this);
+      if (slot >= 0) {
+        return (List<Match<T>>) (List<?>) s.matches[slot];
+      }
+    }
     List<Match<T>> out = new ArrayList<>();
     int n = s.words.size();
     int i = 0;
@@ -141,7 +152,7 @@ public final class Dictionary<T extends Serializable> implements Serializable {
     }
   }
 
-  private static <T> List<T> accept(List<Entry<T>> entries, Sentence s, int from, int to) {
+  static <T> List<T> accept(List<Entry<T>> entries, Sentence s, int from, int to) {
     List<T> vals = null;
     for (Entry<T> e : entries) {
       if (e.caseSensitive()) {

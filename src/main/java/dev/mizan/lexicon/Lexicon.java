@@ -137,8 +137,31 @@ public final class Lexicon implements Serializable {
     return relations;
   }
 
+  /** cueByStem results by word (a pure function of the word), so each distinct word is stemmed once per JVM. */
+  private transient volatile java.util.concurrent.ConcurrentHashMap<String, Object> stemMemo;
+  private static final Object NO_CUE = new Object();
+  private static final int STEM_MEMO_MAX = 500_000;
+
   /** A cue found through the light stem of an Arabic word, or null. */
   public Cue cueByStem(String normalizedWord) {
+    java.util.concurrent.ConcurrentHashMap<String, Object> memo = stemMemo;
+    if (memo == null) {
+      memo = new java.util.concurrent.ConcurrentHashMap<>(1 << 14);
+      stemMemo = memo;
+    }
+    Object hit = memo.get(normalizedWord);
+    if (hit == null) {
+      Cue c = stemLookup(normalizedWord);
+      if (memo.size() >= STEM_MEMO_MAX) {
+        memo.clear(); // bounded: a pathological vocabulary only costs the stemming again
+      }
+      memo.put(normalizedWord, c == null ? NO_CUE : c);
+      return c;
+    }
+    return hit == NO_CUE ? null : (Cue) hit;
+  }
+
+  private Cue stemLookup(String normalizedWord) {
     String stem = Stems.arabicStem(normalizedWord);
     // only for words that carried an affix: a bare word that merely equals a stem («مصادر», sources) is a
     // different word from the cue whose stem it is («مصادرة», confiscation)

@@ -19,6 +19,9 @@ public final class Sentence {
   private final String[] after;
   private final List<List<String>> firstKeys;
   private final String[] laterKeys;
+  /** Set by {@link DictionarySet#matchAll}: the set that matched this sentence and its matches per dictionary. */
+  DictionarySet matchedBy;
+  List<?>[] matches;
 
   public Sentence(String text) {
     this.text = text;

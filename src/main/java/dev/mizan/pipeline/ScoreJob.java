@@ -49,14 +49,23 @@ public final class ScoreJob {
     requireOutput(settings);
     Analyzer analyzer = phases.run("prepare analyser", () -> analyzer(settings));
 
-    Dataset<Row> checked = phases.run("read and validate", () -> {
+    // One pass over the input: the row checks and the analysis together (ScorePipeline.analyzeAll); the article text
+    // is dropped there. Duplicate ids are decided on the narrow result (no article text shuffled) and applied with a
+    // broadcast join. Same rows and reasons as ArticleValidator.check followed by analysing the valid rows.
+    Broadcast<Analyzer> bc = phases.run("broadcast analyser",
+        () -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(analyzer));
+    Dataset<Row> all = phases.run("read and validate", () -> {
       Dataset<Row> mapped = ArticleReader.read(spark, settings.input());
-      return ArticleValidator.check(mapped, settings.input(), settings.range()).persist(StorageLevel.MEMORY_AND_DISK());
+      return ScorePipeline.analyzeAll(ArticleValidator.precheck(mapped, settings.input(), settings.range()), bc)
+          .withColumnRenamed("article_id", "id")
+          .persist(StorageLevel.MEMORY_AND_DISK());
     });
+    Dataset<Row> checked = ArticleValidator.applyDuplicates(all,
+        ArticleValidator.duplicates(all.select("id", "pre_ok", "source_file", "row_no")));
     long[] valid = {0};
     long outside = 0;
     Map<String, Long> byReason = new TreeMap<>();
-    List<Row> counts = phases.run("read and validate", () ->
+    List<Row> counts = phases.run("read, validate and analyse", () ->
         checked.groupBy(col("status"), col("reason")).count().collectAsList());
     for (Row r : counts) {
       String status = r.getString(0);
@@ -71,10 +80,8 @@ public final class ScoreJob {
     LOG.info("mizan score: read {} rows in range {} ({} valid, {} quarantined {}), {} outside the range",
         valid[0] + validationQuarantined, settings.range(), valid[0], validationQuarantined, byReason, outside);
 
-    Broadcast<Analyzer> bc = phases.run("broadcast analyser",
-        () -> JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(analyzer));
-    Dataset<Row> analyzed = ScorePipeline.analyze(ArticleValidator.valid(checked), bc)
-        .persist(StorageLevel.MEMORY_AND_DISK());
+    Dataset<Row> analyzed = checked.where(col("status").equalTo(ArticleValidator.VALID))
+        .withColumnRenamed("id", "article_id").select(ScorePipeline.ANALYZED_COLUMNS);
     List<Row> stats = phases.run("analyse articles", () -> ScorePipeline.stats(analyzed).collectAsList());
     Map<String, Long> byLang = new TreeMap<>();
     long failed = 0;
@@ -100,7 +107,8 @@ public final class ScoreJob {
     phases.run("write sentences", () -> TableIO.write(sentences, Tables.SENTENCES, settings.output(), true));
     phases.run("write mentions", () ->
         TableIO.write(ScorePipeline.mentions(sentences), Tables.MENTIONS, settings.output(), true));
-    Dataset<Row> quarantine = ArticleValidator.quarantine(checked).unionByName(ScorePipeline.failures(analyzed));
+    Dataset<Row> quarantine = checked.where(col("status").equalTo(ArticleValidator.QUARANTINED))
+        .select("id", "reason", "detail", "source_file", "date").unionByName(ScorePipeline.failures(analyzed));
     phases.run("write quarantine", () -> TableIO.write(quarantine, Tables.QUARANTINE, settings.output(), true));
     LOG.info("mizan score: wrote {} sentences, {} mentions, {} quarantine rows under {}", sentencesStored, mentions,
         validationQuarantined + failed, settings.output().path());
@@ -119,8 +127,7 @@ public final class ScoreJob {
         .table(Tables.SENTENCES, sentencesStored)
         .table(Tables.MENTIONS, mentions)
         .table(Tables.QUARANTINE, validationQuarantined + failed);
-    analyzed.unpersist();
-    checked.unpersist();
+    all.unpersist();
   }
 
   static void requireOutput(Settings settings) {

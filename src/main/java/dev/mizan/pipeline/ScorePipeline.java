@@ -30,6 +30,7 @@ import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.RowFactory;
 import org.apache.spark.sql.functions;
+import org.apache.spark.sql.types.DataTypes;
 import org.apache.spark.sql.types.StructType;
 
 /** Valid articles → analysed articles → {@code sentences} and {@code mentions}. Dataset functions, no I/O. */
@@ -105,6 +106,74 @@ public final class ScorePipeline {
       }
     };
     return in.mapPartitions(fn, Encoders.row(ANALYZED_SCHEMA))
+        .withColumn("date", date_from_unix_date(col("epoch_day")))
+        .drop("epoch_day");
+  }
+
+  /** The columns of {@link #ANALYZED_SCHEMA} (with date instead of epoch_day), in order. */
+  static final Column[] ANALYZED_COLUMNS = {col("article_id"), col("source"), col("lang"), col("source_file"),
+      col("sentence_count"), col("error"), col("sentences"), col("date")};
+
+  /** {@link #ANALYZED_SCHEMA} plus the validation columns carried through: row_no, pre_ok, reason, detail. */
+  public static final StructType CHECKED_ANALYZED_SCHEMA = ANALYZED_SCHEMA
+      .add(createStructField("row_no", DataTypes.LongType, true))
+      .add(createStructField("pre_ok", DataTypes.BooleanType, true))
+      .add(createStructField("reason", StringType, true))
+      .add(createStructField("detail", StringType, true));
+
+  /**
+   * One pass over ALL pre-checked rows (ArticleValidator.precheck, mapped columns plus row_no, pre_ok, reason,
+   * detail): the rows that passed the row checks are analysed, the others pass through with no reading; the article
+   * text is dropped. So the input is read once: validation, duplicate detection (on the narrow result) and the
+   * tables all come from this, instead of from a cached copy of the articles.
+   *
+   * @return CHECKED_ANALYZED_SCHEMA columns with {@code date} instead of epoch_day
+   */
+  public static Dataset<Row> analyzeAll(Dataset<Row> prechecked, Broadcast<Analyzer> analyzer) {
+    Dataset<Row> in = prechecked.select(col("id"), unix_date(col("date")).as("epoch_day"), col("title"), col("body"),
+        col("source"), col("lang"), col("source_file"), col("row_no"), col("pre_ok"), col("reason"), col("detail"));
+    MapPartitionsFunction<Row, Row> fn = rows -> new Iterator<>() {
+      private final Analyzer a = analyzer.value();
+      private final scala.collection.immutable.Seq<Row> none = seq(List.of());
+
+      @Override
+      public boolean hasNext() {
+        return rows.hasNext();
+      }
+
+      @Override
+      public Row next() {
+        Row r = rows.next();
+        String id = r.getString(0);
+        Integer epochDay = r.isNullAt(1) ? null : r.getInt(1);
+        String source = r.getString(4);
+        String lang = r.getString(5);
+        String file = r.getString(6);
+        Object rowNo = r.get(7);
+        boolean ok = !r.isNullAt(8) && r.getBoolean(8);
+        String reason = r.getString(9);
+        String detail = r.getString(10);
+        if (!ok) {
+          return RowFactory.create(id, epochDay, source, lang, file, 0, null, none, rowNo, ok, reason, detail);
+        }
+        LocalDate date = epochDay == null ? null : LocalDate.ofEpochDay(epochDay);
+        try {
+          ArticleResult res = a.analyzeArticle(r.getString(2), r.getString(3), lang, date);
+          String articleLang = res.lang() != null ? res.lang() : lang;
+          List<Row> sentences = new ArrayList<>(res.sentences().size());
+          for (SentenceResult s : res.sentences()) {
+            sentences.add(sentenceRow(s, articleLang));
+          }
+          return RowFactory.create(id, epochDay, source, articleLang, file, res.sentenceCount(), null, seq(sentences),
+              rowNo, ok, reason, detail);
+        } catch (RuntimeException | StackOverflowError e) {
+          String msg = e.toString();
+          return RowFactory.create(id, epochDay, source, lang, file, 0,
+              msg.length() > 1000 ? msg.substring(0, 1000) : msg, none, rowNo, ok, reason, detail);
+        }
+      }
+    };
+    return in.mapPartitions(fn, Encoders.row(CHECKED_ANALYZED_SCHEMA))
         .withColumn("date", date_from_unix_date(col("epoch_day")))
         .drop("epoch_day");
   }

@@ -28,6 +28,20 @@ public final class ArabicNormalizer {
     if (s == null || s.isEmpty()) {
       return s;
     }
+    // fast path: most tokens have no character any rule changes (Latin, digits, many Arabic words)
+    int len0 = s.length();
+    int i0 = 0;
+    while (i0 < len0 && !changes(s.charAt(i0))) {
+      i0++;
+    }
+    if (i0 == len0) {
+      return s;
+    }
+    return full(s);
+  }
+
+  /** The rules applied to every character (what normalize did before its fast path; tests compare the two). */
+  static String full(String s) {
     char[] buf = new char[s.length() * 2];
     int n = 0;
     boolean changed = false;
@@ -78,6 +92,27 @@ public final class ArabicNormalizer {
       }
     }
     return new String(buf, 0, len);
+  }
+
+  /**
+   * True when some rule may change {@code c}: a presentation form, a pre-mapped character, or one Lucene's
+   * normaliser rewrites (آ أ إ ة ى) or deletes (tatweel, U+064B–U+0652).
+   */
+  static boolean changes(char c) {
+    if (c < '\u0610') {
+      return false;
+    }
+    if ((c >= '\uFB50' && c <= '\uFDFF') || (c >= '\uFE70' && c <= '\uFEFF')) {
+      return true;
+    }
+    switch (c) {
+      case '\u0622', '\u0623', '\u0625', '\u0629', '\u0640', '\u0649' -> {
+        return true;
+      }
+      default -> {
+        return (c >= '\u064B' && c <= '\u0652') || mapChar(c) != c;
+      }
+    }
   }
 
   /** Per-character pre-mapping; 0 means "remove". */

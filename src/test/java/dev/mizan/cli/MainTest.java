@@ -59,10 +59,22 @@ class MainTest {
 
   @Test
   void reservedCommandsAreNotImplementedYet() {
-    for (String command : List.of("train", "evaluate", "generate", "bench")) {
+    for (String command : List.of("train", "evaluate")) {
       assertThat(main(command, "--input", "x")).isEqualTo(new Result(2, "",
           "mizan " + command + ": not implemented yet (the command is reserved by the contract; see README.md)\n"));
     }
+  }
+
+  @Test
+  void generateAndBenchCheckTheirOptionsBeforeSparkStarts() {
+    assertThat(main("generate", "--output", "o")).isEqualTo(new Result(2, "", "mizan generate: --articles N is required\n"));
+    assertThat(main("generate", "--output", "o", "--articles", "x1")).isEqualTo(new Result(2, "",
+        "mizan generate: option --articles = \"x1\" is not an integer\n"));
+    assertThat(main("generate", "--output", "o", "--articles", "10", "--ar-share", "2")).isEqualTo(new Result(2, "",
+        "mizan generate: --ar-share must be in [0, 1], got 2.0\n"));
+    assertThat(main("bench", "--output", "o")).isEqualTo(new Result(2, "",
+        "mizan bench: --input is required (or set mizan.input.path)\n"));
+    assertThat(main("score", "--input", "i", "--output", "o", "--articles", "3").status()).isEqualTo(2);
   }
 
   @Test

@@ -62,4 +62,22 @@ class ArabicNormalizerTest {
     String s = "روسيا";
     assertThat(ArabicNormalizer.normalize(s)).isSameAs(s);
   }
+
+  @Test
+  void theFastPathGivesWhatTheFullRulesGive() {
+    java.util.SplittableRandom r = new java.util.SplittableRandom(5);
+    char[][] ranges = {{'a', 'z'}, {'0', '9'}, {'\u0600', '\u06FF'}, {'\u0750', '\u077F'}, {'\u200B', '\u200F'},
+        {'\uFB50', '\uFDFF'}, {'\uFE70', '\uFEFF'}, {'\u0621', '\u064A'}};
+    for (int n = 0; n < 200_000; n++) {
+      StringBuilder sb = new StringBuilder();
+      int len = 1 + r.nextInt(8);
+      char[] range = ranges[r.nextInt(ranges.length)];
+      for (int k = 0; k < len; k++) {
+        char[] rg = r.nextInt(4) == 0 ? ranges[r.nextInt(ranges.length)] : range;
+        sb.append((char) (rg[0] + r.nextInt(rg[1] - rg[0] + 1)));
+      }
+      String s = sb.toString();
+      assertThat(ArabicNormalizer.normalize(s)).as(s).isEqualTo(ArabicNormalizer.full(s));
+    }
+  }
 }
