@@ -62,54 +62,6 @@ public final class ScorePipeline {
       createStructField("error", StringType, true),
       createStructField("sentences", createArrayType(SENTENCE_STRUCT, false), true)));
 
-  /**
-   * Runs the broadcast analyser once per article ({@code analyzeArticle(title, body, lang, date)}).
-   *
-   * @param valid columns id, date, title, body, source, lang, source_file (as from ArticleValidator.valid)
-   * @return ANALYZED_SCHEMA columns with {@code date} instead of epoch_day
-   */
-  public static Dataset<Row> analyze(Dataset<Row> valid, Broadcast<Analyzer> analyzer) {
-    Dataset<Row> in = valid.select(col("id"), unix_date(col("date")).as("epoch_day"), col("title"), col("body"),
-        col("source"), col("lang"), col("source_file"));
-    MapPartitionsFunction<Row, Row> fn = rows -> new Iterator<>() {
-      private final Analyzer a = analyzer.value();
-
-      @Override
-      public boolean hasNext() {
-        return rows.hasNext();
-      }
-
-      @Override
-      public Row next() {
-        Row r = rows.next();
-        String id = r.getString(0);
-        Integer epochDay = r.isNullAt(1) ? null : r.getInt(1);
-        String title = r.getString(2);
-        String body = r.getString(3);
-        String source = r.getString(4);
-        String lang = r.getString(5);
-        String file = r.getString(6);
-        LocalDate date = epochDay == null ? null : LocalDate.ofEpochDay(epochDay);
-        try {
-          ArticleResult res = a.analyzeArticle(title, body, lang, date);
-          String articleLang = res.lang() != null ? res.lang() : lang;
-          List<Row> sentences = new ArrayList<>(res.sentences().size());
-          for (SentenceResult s : res.sentences()) {
-            sentences.add(sentenceRow(s, articleLang));
-          }
-          return RowFactory.create(id, epochDay, source, articleLang, file, res.sentenceCount(), null, seq(sentences));
-        } catch (RuntimeException | StackOverflowError e) {
-          String msg = e.toString();
-          return RowFactory.create(id, epochDay, source, lang, file, 0,
-              msg.length() > 1000 ? msg.substring(0, 1000) : msg, seq(List.of()));
-        }
-      }
-    };
-    return in.mapPartitions(fn, Encoders.row(ANALYZED_SCHEMA))
-        .withColumn("date", date_from_unix_date(col("epoch_day")))
-        .drop("epoch_day");
-  }
-
   /** The columns of {@link #ANALYZED_SCHEMA} (with date instead of epoch_day), in order. */
   static final Column[] ANALYZED_COLUMNS = {col("article_id"), col("source"), col("lang"), col("source_file"),
       col("sentence_count"), col("error"), col("sentences"), col("date")};

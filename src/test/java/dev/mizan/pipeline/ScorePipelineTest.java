@@ -66,18 +66,26 @@ class ScorePipelineTest extends SparkTest {
   }
 
   @Test
-  void analyzeRunsTheBroadcastAnalyzerOncePerArticle() {
+  void analyzeAllRunsTheBroadcastAnalyzerOncePerCandidateAndPassesTheOthersThrough() {
     StructType in = new StructType().add("id", DataTypes.StringType).add("date", DataTypes.DateType)
         .add("title", DataTypes.StringType).add("body", DataTypes.StringType).add("source", DataTypes.StringType)
-        .add("lang", DataTypes.StringType).add("url", DataTypes.StringType).add("source_file", DataTypes.StringType);
-    Dataset<Row> valid = spark.createDataFrame(List.of(
-        RowFactory.create("a", Date.valueOf("2025-08-07"), "t", "body", "s", null, null, "f"),
-        RowFactory.create("b", Date.valueOf("2025-08-08"), null, "body", "s", "en", null, "f")), in);
+        .add("lang", DataTypes.StringType).add("source_file", DataTypes.StringType).add("row_no", DataTypes.LongType)
+        .add("pre_ok", DataTypes.BooleanType).add("reason", DataTypes.StringType).add("detail", DataTypes.StringType);
+    Dataset<Row> prechecked = spark.createDataFrame(List.of(
+        RowFactory.create("a", Date.valueOf("2025-08-07"), "t", "التقى بوتين وترامب في ألاسكا.", "s", null, "f", 0L, true,
+            null, null),
+        RowFactory.create("b", Date.valueOf("2025-08-08"), null, "body", "s", "en", "f", 1L, true, null, null),
+        RowFactory.create("c", null, null, "body", "s", "en", "f", 2L, false, "BAD_DATE", "bad")), in);
     var bc = JavaSparkContext.fromSparkContext(spark.sparkContext()).broadcast(Analyzer.create(AnalyzerOptions.defaults()));
-    List<Row> out = ScorePipeline.analyze(valid, bc).orderBy("article_id").collectAsList();
-    assertThat(out).hasSize(2);
+    List<Row> out = ScorePipeline.analyzeAll(prechecked, bc).orderBy("article_id").collectAsList();
+    assertThat(out).hasSize(3);
     assertThat(out.get(0).<Date>getAs("date")).isEqualTo(Date.valueOf("2025-08-07"));
+    assertThat(out.get(0).<Integer>getAs("sentence_count")).isEqualTo(2); // the title and the body sentence
+    assertThat(out.get(0).<String>getAs("lang")).isEqualTo("ar");
     assertThat(out.get(1).<Date>getAs("date")).isEqualTo(Date.valueOf("2025-08-08"));
     assertThat(out.get(0).<String>getAs("error")).isNull();
+    // a row that failed the pre-checks is not analysed: no sentences, its reason kept
+    assertThat(out.get(2).<Integer>getAs("sentence_count")).isZero();
+    assertThat(out.get(2).<String>getAs("reason")).isEqualTo("BAD_DATE");
   }
 }
