@@ -158,8 +158,10 @@ public final class DevTools implements AutoCloseable {
     send("Page.navigate", Map.of("url", url));
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (System.nanoTime() < deadline) {
-      for (JsonNode e : events.subList(before, events.size())) {
-        if (e.path("method").asText().equals("Page.loadEventFired")) {
+      // a copy-on-write list's own iterator is a snapshot, but a subList of it throws when the socket thread appends
+      Object[] seen = events.toArray();
+      for (int i = before; i < seen.length; i++) {
+        if (((JsonNode) seen[i]).path("method").asText().equals("Page.loadEventFired")) {
           return;
         }
       }
