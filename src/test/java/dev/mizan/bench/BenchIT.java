@@ -30,18 +30,11 @@ class BenchIT {
 
   @AfterAll
   static void stop() {
-    SparkSession.getDefaultSession().foreach(s -> {
-      s.stop();
-      return null;
-    });
+    dev.mizan.testutil.Cli.stopSpark();
   }
 
   static int main(ByteArrayOutputStream out, String... args) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    int status = Main.run(args, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(err, true, StandardCharsets.UTF_8));
-    System.err.print(err.toString(StandardCharsets.UTF_8));
-    return status;
+    return dev.mizan.testutil.Cli.main(out, args);
   }
 
   @Test
