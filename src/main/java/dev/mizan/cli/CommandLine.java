@@ -15,7 +15,7 @@ public final class CommandLine {
   /** The commands of the contract plus {@code top}, with their one-line descriptions. */
   static final Map<String, String> COMMANDS = new LinkedHashMap<>();
   /** Commands the contract reserves that do not exist yet. */
-  static final List<String> RESERVED = List.of("train", "evaluate");
+  static final List<String> RESERVED = List.of("train");
 
   static {
     COMMANDS.put("run", "score then aggregate: the daily job (articles -> sentences, mentions, quarantine, trends, actor_trends)");
@@ -25,7 +25,7 @@ public final class CommandLine {
     COMMANDS.put("top", "print the dyads with the most mentions in <output>/trends");
     COMMANDS.put("report", "write the daily visual report <output>/report/index.html from the tables (run does it too)");
     COMMANDS.put("train", "labelled data -> a saved stance/quad-class model (not implemented yet)");
-    COMMANDS.put("evaluate", "labelled data -> metrics report (not implemented yet)");
+    COMMANDS.put("evaluate", "labelled data -> metrics (per-class P/R/F1, macro-F1, confusion, reliability; dyads, speaker)");
     COMMANDS.put("generate", "synthetic corpus of N articles (Parquet), deterministic by seed");
     COMMANDS.put("bench", "side-by-side timings and ratios on one corpus: scan, score, MLlib baseline, aggregate");
   }
@@ -56,6 +56,14 @@ public final class CommandLine {
       new Option("--relevant-share", "X", null,
           "generate: share of sentences naming a country or actor, in [0, 1] (default 0.3)"),
       new Option("--sources", "N", null, "generate: number of news sources (default 60)"),
+      new Option("--dataset", "NAME", "evaluate.dataset",
+          "evaluate: un-quadclass | unscon | jsonl (the reader for --input)"),
+      new Option("--lang", "LANG", "evaluate.lang",
+          "evaluate: ar | en (un-quadclass: which column, default ar; jsonl: keep rows of that lang)"),
+      new Option("--split", "SPLIT", "evaluate.split",
+          "evaluate: un-quadclass test | train | all (default test); jsonl: all (default) or a split value"),
+      new Option("--report", "RUNS_DIR", null,
+          "evaluate: instead of evaluating, write the markdown report (--output FILE) from RUNS_DIR/<mode>/<name>/metrics.json"),
       new Option("--help", null, null, "this help (also -h)"));
 
   /** The parsed command line. */
@@ -63,6 +71,8 @@ public final class CommandLine {
 
   /** Options that belong to one command only (generate), handed to it as given. */
   static final List<String> GENERATE_OPTIONS = List.of("--articles", "--seed", "--ar-share", "--relevant-share", "--sources");
+  /** Options shown in evaluate's help only. */
+  static final List<String> EVALUATE_OPTIONS = List.of("--dataset", "--lang", "--split", "--report");
 
   private CommandLine() {}
 
@@ -139,6 +149,12 @@ public final class CommandLine {
           }
           extra.put(name, value);
         }
+        case "--report" -> {
+          if (!command.equals("evaluate")) {
+            throw new UsageError("option --report belongs to evaluate; see mizan " + command + " --help");
+          }
+          extra.put(name, value);
+        }
         case "--limit" -> {
           try {
             limit = Integer.parseInt(value.trim());
@@ -175,6 +191,9 @@ public final class CommandLine {
   static String commandUsage(String command) {
     Settings d = Settings.defaults();
     Map<String, String> defaults = Map.of(
+        "evaluate.dataset", "none",
+        "evaluate.lang", "per dataset",
+        "evaluate.split", "per dataset",
         "input.path", "none",
         "input.format", d.input().format(),
         "output.path", "none",
@@ -193,13 +212,20 @@ public final class CommandLine {
       case "report" -> "Required: --output DIR (a directory written by run). --to DATE: the report's last day "
           + "(default: the latest date in trends).\n\n";
       case "generate" -> "Required: --output DIR and --articles N. Dates: --from/--to (default 2025-01-01 .. 2025-12-31).\n\n";
+      case "evaluate" -> "Required: --input PATH, --dataset NAME and --output DIR (writes DIR/metrics.json, "
+          + "DIR/metrics.txt, DIR/errors.jsonl).\n"
+          + "  --dataset un-quadclass: --input the UN QuadClass folder (or its quad TSV); --lang ar|en; --split test|train|all\n"
+          + "  --dataset unscon: --input UNSCon's folder or conflict_annotations_sentences.csv (conflict vs none)\n"
+          + "  --dataset jsonl: --input JSON lines {id, text, lang?, dyads?, stance?, quad?, speaker?, date?, split?}\n"
+          + "Report: mizan evaluate --report RUNS_DIR --output docs/evaluation.md (no Spark; see jobs/evaluate-all.sh).\n\n";
       case "bench" -> "Required: --input CORPUS (articles, e.g. from generate) and --output DIR (tables, DIR/bench.json).\n\n";
       default -> "";
     });
     sb.append("Options:\n");
     for (Option o : OPTIONS) {
       if ((o.name().equals("--limit") && !command.equals("top"))
-          || (GENERATE_OPTIONS.contains(o.name()) && !command.equals("generate"))) {
+          || (GENERATE_OPTIONS.contains(o.name()) && !command.equals("generate"))
+          || (EVALUATE_OPTIONS.contains(o.name()) && !command.equals("evaluate"))) {
         continue;
       }
       String left = o.arg() == null ? o.name() : o.name() + " " + o.arg();

@@ -42,13 +42,26 @@ public final class Main {
         throw new ConfigError("not implemented yet (the command is reserved by the contract; see README.md)");
       }
       Settings settings = SettingsLoader.load(ShippedFiles.resolve(p.overrides()));
-      requireInput(p.command(), settings);
+      boolean report = p.command().equals("evaluate") && p.extra().containsKey("--report");
+      requireInput(report ? "evaluate --report" : p.command(), settings);
       if (p.command().equals("generate")) {
         dev.mizan.bench.GenerateJob.validate(p.extra(), settings); // before Spark starts: exit 2 on bad options
       }
+      if (report) {
+        out.println("mizan evaluate: wrote " + dev.mizan.eval.EvaluationReport.write(
+            java.nio.file.Path.of(p.extra().get("--report")), java.nio.file.Path.of(settings.output().path())));
+        return 0; // the report needs no Spark
+      }
+      // evaluate reads its labelled rows first: a bad --dataset, --split or file is exit 2 before Spark starts
+      dev.mizan.eval.LabelledData.Data labelled =
+          p.command().equals("evaluate") ? dev.mizan.pipeline.EvaluateJob.load(settings) : null;
       Phases.reset();
       SparkSessions.Session session = SparkSessions.open(settings);
       try {
+        if (labelled != null) {
+          dev.mizan.pipeline.EvaluateJob.run(settings, session.spark(), labelled, out);
+          return 0;
+        }
         execute(p, settings, session.spark(), out);
       } finally {
         session.close();
@@ -85,8 +98,8 @@ public final class Main {
     if (settings.output().path().isBlank()) {
       throw new ConfigError("--output is required (or set mizan.output.path)");
     }
-    if ((command.equals("run") || command.equals("score") || command.equals("classify") || command.equals("bench"))
-        && settings.input().path().isBlank()) {
+    if ((command.equals("run") || command.equals("score") || command.equals("classify") || command.equals("bench")
+        || command.equals("evaluate")) && settings.input().path().isBlank()) {
       throw new ConfigError("--input is required (or set mizan.input.path)");
     }
   }

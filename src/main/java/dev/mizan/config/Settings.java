@@ -24,6 +24,7 @@ public record Settings(
     Relation relation,
     Aggregate aggregate,
     Report report,
+    Evaluate evaluate,
     String digest,
     String json) {
 
@@ -33,6 +34,11 @@ public record Settings(
   public static final List<String> OUTPUT_FORMATS = List.of("parquet", "json");
   /** Allowed values of {@code output.compression}. */
   public static final List<String> COMPRESSIONS = List.of("default", "none", "snappy", "gzip", "zstd", "lz4");
+
+  /** Allowed values of {@code evaluate.dataset} (besides "" = not set). */
+  public static final List<String> EVAL_DATASETS = List.of("un-quadclass", "unscon", "jsonl");
+  /** Allowed values of {@code evaluate.lang} (besides "" = the dataset's default). */
+  public static final List<String> EVAL_LANGS = List.of("ar", "en");
 
   /** Settings from {@code reference.conf} alone (no overrides). */
   public static Settings defaults() {
@@ -134,6 +140,12 @@ public record Settings(
   /** {@code report}: the daily visual report under {@code <output>/report/}. */
   public record Report(boolean enabled, int days, int topDyads, int topMovers, int topActors, int evidencePerDay) {}
 
+  /**
+   * {@code evaluate}: the labelled data's reader, language and split ("" = not set / the dataset's default), the cap
+   * on errors.jsonl rows and the number of confidence bins of the reliability table.
+   */
+  public record Evaluate(String dataset, String lang, String split, int maxErrors, int reliabilityBins) {}
+
   /** What the analysis core needs. */
   public AnalyzerOptions analyzerOptions() {
     return new AnalyzerOptions(
@@ -144,6 +156,6 @@ public record Settings(
   }
 
   public Settings withInput(Input newInput) {
-    return new Settings(newInput, output, range, spark, gazetteer, stance, relation, aggregate, report, digest, json);
+    return new Settings(newInput, output, range, spark, gazetteer, stance, relation, aggregate, report, evaluate, digest, json);
   }
 }

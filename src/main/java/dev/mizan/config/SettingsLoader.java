@@ -213,12 +213,19 @@ public final class SettingsLoader {
           intIn("report.top-movers", 1, 100),
           intIn("report.top-actors", 1, 100),
           intIn("report.evidence-per-day", 1, 100));
+      Settings.Evaluate evaluate = new Settings.Evaluate(
+          oneOfOrEmpty("evaluate.dataset", Settings.EVAL_DATASETS),
+          oneOfOrEmpty("evaluate.lang", Settings.EVAL_LANGS),
+          str("evaluate.split").trim(),
+          intIn("evaluate.max-errors", 0, 100_000),
+          intIn("evaluate.reliability-bins", 2, 100));
 
       if (!problems.isEmpty()) {
         throw new ConfigError(problems);
       }
       String json = json();
-      return new Settings(input, output, range, spark, gazetteer, stance, relation, aggregate, report, sha256(json),
+      return new Settings(input, output, range, spark, gazetteer, stance, relation, aggregate, report, evaluate,
+          sha256(json),
           json);
     }
 
@@ -382,6 +389,15 @@ public final class SettingsLoader {
     private String oneOf(String key, List<String> allowed) {
       String s = str(key);
       if (isValid(key) && !allowed.contains(s)) {
+        problems.add(where(key) + " is not one of " + String.join(", ", allowed.stream().map(a -> "\"" + a + "\"").toList()));
+      }
+      return s;
+    }
+
+    /** "" (not set) or one of the allowed values. */
+    private String oneOfOrEmpty(String key, List<String> allowed) {
+      String s = str(key).trim();
+      if (isValid(key) && !s.isEmpty() && !allowed.contains(s)) {
         problems.add(where(key) + " is not one of " + String.join(", ", allowed.stream().map(a -> "\"" + a + "\"").toList()));
       }
       return s;

@@ -28,12 +28,58 @@ public final class Metrics {
     }
 
     public void add(String gold, String predicted) {
+      add(gold, predicted, 1);
+    }
+
+    /** Adds {@code n} cases of (gold, predicted): a count from an aggregate. */
+    public void add(String gold, String predicted, long n) {
       int g = labels.indexOf(gold);
       int p = labels.indexOf(predicted);
       if (g < 0 || p < 0) {
         throw new IllegalArgumentException("label not in " + labels + ": gold=" + gold + ", predicted=" + predicted);
       }
-      m[g][p]++;
+      m[g][p] += n;
+    }
+
+    /** Gold count of a label (its row sum). */
+    public long support(String label) {
+      long row = 0;
+      for (long v : m[labels.indexOf(label)]) {
+        row += v;
+      }
+      return row;
+    }
+
+    /**
+     * A JSON-ready view: labels, per_class {label: precision, recall, f1, support}, macro_f1, accuracy, n and
+     * confusion (rows gold, columns predicted, in the order of labels).
+     */
+    public Map<String, Object> toMap() {
+      Map<String, Object> out = new LinkedHashMap<>();
+      out.put("labels", labels);
+      Map<String, Object> per = new LinkedHashMap<>();
+      for (String l : labels) {
+        Map<String, Object> c = new LinkedHashMap<>();
+        c.put("precision", precision(l));
+        c.put("recall", recall(l));
+        c.put("f1", f1(l));
+        c.put("support", support(l));
+        per.put(l, c);
+      }
+      out.put("per_class", per);
+      out.put("macro_f1", macroF1());
+      out.put("accuracy", accuracy());
+      out.put("n", total());
+      List<List<Long>> rows = new ArrayList<>();
+      for (long[] row : m) {
+        List<Long> r = new ArrayList<>();
+        for (long v : row) {
+          r.add(v);
+        }
+        rows.add(r);
+      }
+      out.put("confusion", rows);
+      return out;
     }
 
     public long count(String gold, String predicted) {
@@ -136,6 +182,100 @@ public final class Metrics {
     }
   }
 
+  /**
+   * Reliability of confidence: predictions binned by confidence (bin k of n holds [k/n, (k+1)/n), the last bin
+   * also 1.0), each bin's count, correct count, accuracy and mean confidence. Well-calibrated confidence has
+   * accuracy close to the mean confidence, and accuracy rising with the bin.
+   */
+  public static final class Reliability {
+    private final int bins;
+    private final long[] count;
+    private final long[] correct;
+    private final double[] confidenceSum;
+
+    public Reliability(int bins) {
+      if (bins < 1) {
+        throw new IllegalArgumentException("bins must be >= 1: " + bins);
+      }
+      this.bins = bins;
+      this.count = new long[bins];
+      this.correct = new long[bins];
+      this.confidenceSum = new double[bins];
+    }
+
+    /** The bin of a confidence in [0, 1] (values outside are clamped). */
+    public static int bin(double confidence, int bins) {
+      int b = (int) Math.floor(confidence * bins);
+      return Math.max(0, Math.min(bins - 1, b));
+    }
+
+    public void add(double confidence, boolean ok) {
+      addBin(bin(confidence, bins), 1, ok ? 1 : 0, confidence);
+    }
+
+    /** Adds an aggregate: {@code n} predictions in bin {@code b}, {@code ok} of them correct, confidences summing to {@code sum}. */
+    public void addBin(int b, long n, long ok, double sum) {
+      count[b] += n;
+      correct[b] += ok;
+      confidenceSum[b] += sum;
+    }
+
+    public int bins() {
+      return bins;
+    }
+
+    public long count(int b) {
+      return count[b];
+    }
+
+    public double accuracy(int b) {
+      return count[b] == 0 ? 0 : (double) correct[b] / count[b];
+    }
+
+    public double meanConfidence(int b) {
+      return count[b] == 0 ? 0 : confidenceSum[b] / count[b];
+    }
+
+    /** Expected calibration error: the count-weighted mean |accuracy - mean confidence| over the bins. */
+    public double ece() {
+      long n = 0;
+      double e = 0;
+      for (int b = 0; b < bins; b++) {
+        n += count[b];
+        e += count[b] * Math.abs(accuracy(b) - meanConfidence(b));
+      }
+      return n == 0 ? 0 : e / n;
+    }
+
+    /** JSON-ready rows: from, to, count, correct, accuracy, mean_confidence. */
+    public List<Map<String, Object>> toList() {
+      List<Map<String, Object>> out = new ArrayList<>();
+      for (int b = 0; b < bins; b++) {
+        Map<String, Object> r = new LinkedHashMap<>();
+        r.put("from", (double) b / bins);
+        r.put("to", (double) (b + 1) / bins);
+        r.put("count", count[b]);
+        r.put("correct", correct[b]);
+        r.put("accuracy", accuracy(b));
+        r.put("mean_confidence", meanConfidence(b));
+        out.add(r);
+      }
+      return out;
+    }
+
+    public String table() {
+      StringBuilder sb = new StringBuilder();
+      sb.append(String.format(Locale.ROOT, "%-13s %7s %9s %9s%n", "confidence", "count", "accuracy", "mean conf"));
+      for (int b = 0; b < bins; b++) {
+        sb.append(String.format(Locale.ROOT, "[%.2f, %.2f%s %7d %9s %9s%n", (double) b / bins, (double) (b + 1) / bins,
+            b == bins - 1 ? "]" : ")", count[b], count[b] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", accuracy(b)),
+            count[b] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", meanConfidence(b))));
+      }
+      sb.append(String.format(Locale.ROOT, "expected calibration error %.3f%n", ece()));
+      return sb.toString();
+    }
+  }
+
   /** Micro precision/recall/F1 of predicted sets against gold sets. */
   public static final class SetScore {
     private long tp;
@@ -171,6 +311,13 @@ public final class Metrics {
       double p = precision();
       double r = recall();
       return p + r == 0 ? 0 : 2 * p * r / (p + r);
+    }
+
+    /** Adds aggregate counts (true positives, false positives, false negatives). */
+    public void addCounts(long tp, long fp, long fn) {
+      this.tp += tp;
+      this.fp += fp;
+      this.fn += fn;
     }
 
     public Map<String, Long> counts() {

@@ -59,7 +59,7 @@ class MainTest {
 
   @Test
   void reservedCommandsAreNotImplementedYet() {
-    for (String command : List.of("train", "evaluate")) {
+    for (String command : List.of("train")) {
       assertThat(main(command, "--input", "x")).isEqualTo(new Result(2, "",
           "mizan " + command + ": not implemented yet (the command is reserved by the contract; see README.md)\n"));
     }
@@ -75,6 +75,35 @@ class MainTest {
     assertThat(main("bench", "--output", "o")).isEqualTo(new Result(2, "",
         "mizan bench: --input is required (or set mizan.input.path)\n"));
     assertThat(main("score", "--input", "i", "--output", "o", "--articles", "3").status()).isEqualTo(2);
+  }
+
+  @Test
+  void evaluateChecksDatasetSplitAndFilesBeforeSparkStarts() throws Exception {
+    Path devset = dev.mizan.testutil.Paths.basedir().resolve("src/sample/devset.jsonl");
+    assertThat(main("evaluate", "--input", devset.toString(), "--dataset", "csv", "--output", "o")).isEqualTo(
+        new Result(2, "", "mizan evaluate: mizan.evaluate.dataset = \"csv\" (from --dataset) is not one of"
+            + " \"un-quadclass\", \"unscon\", \"jsonl\"\n"));
+    assertThat(main("evaluate", "--input", devset.toString(), "--output", "o")).isEqualTo(new Result(2, "",
+        "mizan evaluate: --dataset is required: one of un-quadclass, unscon, jsonl (or set mizan.evaluate.dataset)\n"));
+    assertThat(main("evaluate", "--dataset", "jsonl", "--output", "o")).isEqualTo(new Result(2, "",
+        "mizan evaluate: --input is required (or set mizan.input.path)\n"));
+    Path missing = dir.resolve("missing.jsonl");
+    assertThat(main("evaluate", "--input", missing.toString(), "--dataset", "jsonl", "--output", "o")).isEqualTo(
+        new Result(2, "", "mizan evaluate: --input " + missing + ": no such file or directory (resolved to " + missing
+            + ")\n"));
+    assertThat(main("evaluate", "--input", devset.toString(), "--dataset", "jsonl", "--split", "dve", "--output", "o"))
+        .isEqualTo(new Result(2, "", "mizan evaluate: --split \"dve\" is not a split of " + devset
+            + ": its splits are [dev, train] (or use all)\n"));
+    assertThat(main("evaluate", "--input", devset.toString(), "--dataset", "jsonl", "--lang", "fr", "--output", "o")
+        .err()).isEqualTo("mizan evaluate: mizan.evaluate.lang = \"fr\" (from --lang) is not one of \"ar\", \"en\"\n");
+    assertThat(main("score", "--input", "i", "--output", "o", "--report", "r")).isEqualTo(new Result(2, "",
+        "mizan score: option --report belongs to evaluate; see mizan score --help\n"));
+    assertThat(main("evaluate", "--report", dir.resolve("no-runs").toString(), "--output", "o")).isEqualTo(
+        new Result(2, "", "mizan evaluate: --report " + dir.resolve("no-runs")
+            + ": no such directory (run jobs/evaluate-all.sh first)\n"));
+    assertThat(main("evaluate", "--help").out()).contains("--dataset NAME", "--split SPLIT", "--report RUNS_DIR",
+        "[mizan.evaluate.dataset; default none]");
+    assertThat(main("run", "--help").out()).doesNotContain("--dataset");
   }
 
   @Test

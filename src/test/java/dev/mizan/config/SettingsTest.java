@@ -230,6 +230,20 @@ class SettingsTest {
   }
 
   @Test
+  void evaluateSettingsDefaultsAndChecks() {
+    Settings.Evaluate e = Settings.defaults().evaluate();
+    assertThat(e).isEqualTo(new Settings.Evaluate("", "", "", 200, 10));
+    assertThat(sets("evaluate.dataset=unscon", "evaluate.split= dev ").evaluate())
+        .isEqualTo(new Settings.Evaluate("unscon", "", "dev", 200, 10));
+    assertThat(message(() -> sets("evaluate.dataset=tsv"))).isEqualTo(
+        "mizan.evaluate.dataset = \"tsv\" (from --set) is not one of \"un-quadclass\", \"unscon\", \"jsonl\"");
+    assertThat(message(() -> sets("evaluate.reliability-bins=1"))).isEqualTo(
+        "mizan.evaluate.reliability-bins = \"1\" (from --set) is out of range: expected an integer in [2, 100]");
+    assertThat(message(() -> sets("evaluate.max-errors=-1"))).isEqualTo(
+        "mizan.evaluate.max-errors = \"-1\" (from --set) is out of range: expected an integer in [0, 100000]");
+  }
+
+  @Test
   void configErrorsAreNotThrownForValidEnvSubstitution() {
     assertThatThrownBy(() -> sets("spark.app-name="))
         .isInstanceOf(ConfigError.class)
