@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * date), the news file must meet its size, language and class-balance floors, and no text may be copied from
  * the shared UN QuadClass or UNSCon files. No Spark: this is plain file checking.
  */
-class LabelledDataTest {
+class LabelledFilesTest {
   static final Set<String> QUADS = Set.of("irrelevant", "verbal_cooperation", "material_cooperation",
       "verbal_conflict", "material_conflict");
   static final Set<String> STANCES = Set.of("cooperative", "neutral", "conflictual");
