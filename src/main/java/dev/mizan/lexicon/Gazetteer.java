@@ -87,8 +87,9 @@ public final class Gazetteer implements Serializable {
         case "adj", "adjx" -> Place.Type.ADJECTIVE;
         case "capital" -> Place.Type.CAPITAL;
         case "seat" -> Place.Type.SEAT;
+        case "city" -> Place.Type.CITY;
         default -> throw new IllegalArgumentException(r.where() + ": unknown kind '" + kind
-            + "' (expected name, adj, adjx, capital, seat or stop)");
+            + "' (expected name, adj, adjx, capital, seat, city or stop)");
       };
       Place p = Place.country(type, iso, amb);
       if (kind.equals("adj") && "ar".equals(r.get(2))) {
