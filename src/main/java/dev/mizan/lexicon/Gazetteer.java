@@ -96,10 +96,30 @@ public final class Gazetteer implements Serializable {
         for (String f : inflectAdjective(form)) {
           dictionary.add(f, p, cs);
         }
+        if (!amb) {
+          // the indefinite accusative («مواطنا يابانيا», «قمرا صناعيا جزائريا»); often equals the country's name
+          // (روسيا، تركيا), which is the same country. Not for `amb` bases: «رومانيا» must not inherit روماني's flag
+          dictionary.add(accusative(form), p, cs);
+        }
       } else {
         dictionary.add(form, p, cs);
       }
     }
+  }
+
+  /** The indefinite accusative of an Arabic adjective base: «ياباني» → «يابانيا» (every word ending in ي). */
+  static String accusative(String base) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : base.trim().split("\\s+")) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(w);
+      if (w.endsWith("ي") || w.endsWith("ى")) {
+        sb.append('ا');
+      }
+    }
+    return sb.toString();
   }
 
   /** Arabic relational adjective base (روسي, كوري شمالي) → all its forms; each word ending in ي is inflected. */

@@ -98,6 +98,9 @@ public final class DyadFinder {
       }
     }
     for (Dictionary.Match<Lexicon.Rel> r : relNouns) {
+      if (MEDIATION.contains(s.key(r.last()))) {
+        continue; // «بوساطة قطرية وتركية»: the two adjectives are the mediators, not the parties
+      }
       List<Mentions.CountryMention> adjs = new ArrayList<>();
       int next = r.last() + 1;
       for (Mentions.CountryMention c : cm) {
@@ -159,6 +162,9 @@ public final class DyadFinder {
       }
     }
   }
+
+  /** Mediation nouns: nationality adjectives after them name the mediators («بوساطة قطرية وتركية»). */
+  private static final Set<String> MEDIATION = Set.of("بوساطه", "وساطه", "mediation");
 
   /** Words after which a country is a topic, a venue, a mediator or a transit route, not a party («بشأن سوريا»,
    *  «في ستوكهولم», "over Ukraine", «بوساطة إماراتية», "brokered by Qatar", «عبر الأردن»). */
