@@ -87,18 +87,39 @@ public final class Gazetteer implements Serializable {
         case "adj", "adjx" -> Place.Type.ADJECTIVE;
         case "capital" -> Place.Type.CAPITAL;
         case "seat" -> Place.Type.SEAT;
+        case "city" -> Place.Type.CITY;
         default -> throw new IllegalArgumentException(r.where() + ": unknown kind '" + kind
-            + "' (expected name, adj, adjx, capital, seat or stop)");
+            + "' (expected name, adj, adjx, capital, seat, city or stop)");
       };
       Place p = Place.country(type, iso, amb);
       if (kind.equals("adj") && "ar".equals(r.get(2))) {
         for (String f : inflectAdjective(form)) {
           dictionary.add(f, p, cs);
         }
+        if (!amb) {
+          // the indefinite accusative («مواطنا يابانيا», «قمرا صناعيا جزائريا»); often equals the country's name
+          // (روسيا، تركيا), which is the same country. Not for `amb` bases: «رومانيا» must not inherit روماني's flag
+          dictionary.add(accusative(form), p, cs);
+        }
       } else {
         dictionary.add(form, p, cs);
       }
     }
+  }
+
+  /** The indefinite accusative of an Arabic adjective base: «ياباني» → «يابانيا» (every word ending in ي). */
+  static String accusative(String base) {
+    StringBuilder sb = new StringBuilder();
+    for (String w : base.trim().split("\\s+")) {
+      if (sb.length() > 0) {
+        sb.append(' ');
+      }
+      sb.append(w);
+      if (w.endsWith("ي") || w.endsWith("ى")) {
+        sb.append('ا');
+      }
+    }
+    return sb.toString();
   }
 
   /** Arabic relational adjective base (روسي, كوري شمالي) → all its forms; each word ending in ي is inflected. */

@@ -3,11 +3,12 @@ package dev.mizan.lexicon;
 import java.io.Serializable;
 
 /**
- * What a gazetteer form stands for: a country through its name, adjective, capital or seat of power, or an
- * actor (person or organisation) by slug.
+ * What a gazetteer form stands for: a country through its name, adjective, capital, seat of power or one of its
+ * cities/regions/sites, or an actor (person or organisation) by slug.
  */
 public record Place(Type type, String iso3, String actor, boolean ambiguous) implements Serializable {
-  public enum Type { NAME, ADJECTIVE, CAPITAL, SEAT, ACTOR }
+  /** CITY: a city, region or site (Kharkiv, Jenin, Fordow): usually a venue, weak evidence like an adjective. */
+  public enum Type { NAME, ADJECTIVE, CAPITAL, SEAT, CITY, ACTOR }
 
   public static Place country(Type type, String iso3, boolean ambiguous) {
     return new Place(type, iso3, null, ambiguous);
@@ -17,8 +18,8 @@ public record Place(Type type, String iso3, String actor, boolean ambiguous) imp
     return new Place(Type.ACTOR, null, slug, false);
   }
 
-  /** Names, capitals, seats and actors are strong evidence of a country; an adjective alone is weak. */
+  /** Names, capitals, seats and actors are strong evidence of a country; an adjective or a city alone is weak. */
   public boolean strong() {
-    return type != Type.ADJECTIVE;
+    return type != Type.ADJECTIVE && type != Type.CITY;
   }
 }

@@ -22,8 +22,12 @@ import java.util.TreeSet;
  *   <li>no dyads inside a list of three or more countries (a country outside the list may still relate to each
  *       member: «حذرت إيران فرنسا وبريطانيا وألمانيا»), none from a comparison without a relation noun or
  *       interaction verb;</li>
- *   <li>a country named only as a topic or venue («بشأن سوريا», «في ستوكهولم», "over Ukraine") or only inside a
- *       quotation joins a dyad only when the sentence relates no other pair;</li>
+ *   <li>a country named only as a topic, venue, mediator or transit route («بشأن سوريا», «في ستوكهولم», "over
+ *       Ukraine", «بوساطة إماراتية», "brokered by Qatar", «عبر الأردن») or only inside a quotation joins a dyad
+ *       only when the sentence relates no other pair;</li>
+ *   <li>a city, region or site (gazetteer kind {@code city}) is weak like a nationality adjective: it stands for
+ *       its country only with a relation noun or interaction verb, typically as the target of a material act
+ *       («قصفت روسيا خاركيف»); after «في»/"in" it is a venue and pairs only when nothing else relates;</li>
  *   <li>words inside other words never count (whole-token matching: مصرع is not مصر; longest match: جنوب السودان
  *       is South Sudan, not Sudan).</li>
  * </ol>
@@ -94,6 +98,9 @@ public final class DyadFinder {
       }
     }
     for (Dictionary.Match<Lexicon.Rel> r : relNouns) {
+      if (MEDIATION.contains(s.key(r.last()))) {
+        continue; // «بوساطة قطرية وتركية»: the two adjectives are the mediators, not the parties
+      }
       List<Mentions.CountryMention> adjs = new ArrayList<>();
       int next = r.last() + 1;
       for (Mentions.CountryMention c : cm) {
@@ -136,7 +143,7 @@ public final class DyadFinder {
   }
 
   /** Pairs among {@code among}: none inside a list; a nationality adjective needs a relation word (or, facing a
-   *  strongly named country, a stance cue). */
+   *  strongly named country, a stance cue); a country named only by a city needs a relation word. */
   private static void pairs(List<Mentions.CountryMention> cm, Set<String> among, Set<String> listed, boolean relational,
       boolean cues, Set<String> out) {
     List<String> list = new ArrayList<>(among);
@@ -148,17 +155,24 @@ public final class DyadFinder {
           continue;
         }
         int strong = (strong(cm, a) ? 1 : 0) + (strong(cm, b) ? 1 : 0);
-        if (strong == 2 || relational || (strong == 1 && cues)) {
+        boolean city = cityOnly(cm, a) || cityOnly(cm, b); // a city stands for its state only as a target
+        if (relational || (!city && (strong == 2 || (strong == 1 && cues)))) {
           out.add(dyad(a, b));
         }
       }
     }
   }
 
-  /** Words after which a country is a topic or a venue, not a party («بشأن سوريا», «في ستوكهولم», "over Ukraine"). */
+  /** Mediation nouns: nationality adjectives after them name the mediators («بوساطة قطرية وتركية»). */
+  private static final Set<String> MEDIATION = Set.of("بوساطه", "وساطه", "mediation");
+
+  /** Words after which a country is a topic, a venue, a mediator or a transit route, not a party («بشأن سوريا»,
+   *  «في ستوكهولم», "over Ukraine", «بوساطة إماراتية», "brokered by Qatar", «عبر الأردن»). */
   private static final Set<String> TOPIC_MARKERS = Set.of("بشان", "حول", "ملف", "في", "وضع", "ازمه", "تجاه", "خصوص",
-      "تطورات", "اوضاع", "مستقبل", "in", "on", "about", "over", "regarding", "concerning", "toward", "towards", "at",
-      "across", "for");
+      "تطورات", "اوضاع", "مستقبل", "بوساطه", "وساطه", "وسيط", "in", "on", "about", "over", "regarding", "concerning",
+      "toward", "towards", "at", "across", "for", "amid", "amidst", "mediation", "mediated", "brokered", "mediator",
+      // transit: «تزويد سوريا بالغاز عبر الأردن», "through Rafah", "via Turkey"
+      "عبر", "via", "through");
 
   /** Countries all of whose mentions follow a topic/venue marker (within two words). */
   static Set<String> peripheral(Sentence s, List<Mentions.CountryMention> cm, boolean[] inQuote) {
@@ -181,6 +195,16 @@ public final class DyadFinder {
     }
     all.removeAll(central);
     return all;
+  }
+
+  /** True when {@code iso} is named only through its cities/regions/sites. */
+  private static boolean cityOnly(List<Mentions.CountryMention> cm, String iso) {
+    for (Mentions.CountryMention c : cm) {
+      if (c.iso3().equals(iso) && c.type() != Place.Type.CITY) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static boolean strong(List<Mentions.CountryMention> cm, String iso) {

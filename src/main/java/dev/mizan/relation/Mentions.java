@@ -16,7 +16,7 @@ import java.util.List;
  * the role descriptions themselves. Pure Java over a {@link Sentence}.
  */
 public final class Mentions {
-  /** A country named in words [first, last]; {@code strong} unless only a nationality adjective names it. */
+  /** A country named in words [first, last]; {@code strong} unless only a nationality adjective or a city names it. */
   public record CountryMention(String iso3, int first, int last, Place.Type type, boolean strong) {}
 
   /** An actor named in words [first, last]; {@code resolved} when it came from a description. */
@@ -72,7 +72,8 @@ public final class Mentions {
           m.countries.add(new CountryMention(c, match.first(), match.last(), Place.Type.ACTOR, true));
         }
       } else if (actor == null && iso != null && !countryAmbiguous) {
-        m.countries.add(new CountryMention(iso, match.first(), match.last(), type, type != Place.Type.ADJECTIVE));
+        m.countries.add(new CountryMention(iso, match.first(), match.last(), type,
+            type != Place.Type.ADJECTIVE && type != Place.Type.CITY));
       }
     }
     m.findDescriptions(s, g, lex, date);
@@ -105,8 +106,8 @@ public final class Mentions {
       // the country of the description: an adjacent country word (after it in Arabic, before it in English)
       CountryMention country = null;
       for (CountryMention c : countries) {
-        if (c.type() == Place.Type.ACTOR) {
-          continue;
+        if (c.type() == Place.Type.ACTOR || c.type() == Place.Type.CITY) {
+          continue; // «محافظ خاركيف» describes a local official, not a representative of the state
         }
         boolean after = c.first() > last && c.first() <= last + 2 && noBarrier(s, last, c.first());
         boolean before = c.last() < first && c.last() >= first - 2 && noBarrier(s, c.last(), first);

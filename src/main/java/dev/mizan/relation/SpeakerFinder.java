@@ -114,7 +114,7 @@ public final class SpeakerFinder {
       }
       for (Mentions.CountryMention c : m.countries) {
         if (c.first() == w && c.type() != dev.mizan.lexicon.Place.Type.ADJECTIVE
-            && c.type() != dev.mizan.lexicon.Place.Type.ACTOR) {
+            && c.type() != dev.mizan.lexicon.Place.Type.CITY && c.type() != dev.mizan.lexicon.Place.Type.ACTOR) {
           return null; // «رحب الكرملين …»: the subject is an institution, not a person
         }
       }

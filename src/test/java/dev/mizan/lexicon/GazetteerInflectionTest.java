@@ -17,6 +17,12 @@ class GazetteerInflectionTest {
   }
 
   @Test
+  void theIndefiniteAccusativeIsGeneratedForEveryWord() {
+    assertThat(Gazetteer.accusative("ياباني")).isEqualTo("يابانيا");
+    assertThat(Gazetteer.accusative("كوري شمالي")).isEqualTo("كوريا شماليا");
+  }
+
+  @Test
   void userActorFileErrorsNameTheFileAndLine() {
     String bad = "slug\tkind\tcountry\trole\tfrom\tto\ten\tar\nBad Slug\tperson\tRUS\t\t\t\tX\t\n";
     org.assertj.core.api.Assertions.assertThatThrownBy(() -> Gazetteer.load(java.util.List.of(bad), java.util.List.of("my-actors.tsv")))

@@ -76,4 +76,59 @@ class DyadFinderTest {
   void oneCountryIsNoDyad() {
     assertThat(dyads("أعلنت روسيا عن خطة اقتصادية جديدة.")).isEmpty();
   }
+
+  // issue 3: dyad recall (own sentences)
+
+  @Test
+  void aMaterialVerbRelatesAStateToANationalityAdjective() {
+    assertThat(dyads("أغلقت مصر حدودها أمام الشاحنات الليبية.")).containsExactly("EGY-LBY");
+    assertThat(dyads("Norway shipped wheat to Kenyan ports.")).containsExactly("KEN-NOR");
+  }
+
+  @Test
+  void theIndefiniteAccusativeOfAnAdjectiveNamesItsCountry() {
+    assertThat(dyads("احتجزت الشرطة الهندية صيادا باكستانيا.")).containsExactly("IND-PAK");
+  }
+
+  @Test
+  void aCityTargetedByAMaterialActStandsForItsState() {
+    assertThat(dyads("قصفت روسيا محطة كهرباء في أوديسا.")).containsExactly("RUS-UKR");
+    assertThat(dyads("A Syrian drone struck a depot near Haifa.")).containsExactly("ISR-SYR");
+  }
+
+  @Test
+  void aCityWithoutARelationWordIsNotAParty() {
+    assertThat(dyads("قال ماكرون إن خاركيف مدينة جميلة.")).isEmpty();
+  }
+
+  @Test
+  void aMediatorDoesNotPairWithTheParties() {
+    assertThat(dyads("تبادلت أرمينيا وأذربيجان الأسرى بوساطة أمريكية.")).containsExactly("ARM-AZE");
+    assertThat(dyads("اتفقت إثيوبيا وإريتريا على التهدئة بوساطة سعودية وإماراتية.")).containsExactly("ERI-ETH");
+  }
+
+  @Test
+  void aTransitCountryIsNotAParty() {
+    assertThat(dyads("بدأت مصر تزويد لبنان بالكهرباء عبر سوريا.")).containsExactly("EGY-LBN");
+  }
+
+  @Test
+  void aCountryNamedAfterAmidIsBackground() {
+    assertThat(dyads("Germany halted imports of Brazilian beef amid the Argentina dispute.")).containsExactly("BRA-DEU");
+  }
+
+  @Test
+  void seaNamesDoNotNameTheirCountry() {
+    assertThat(dyads("Iran seized a British tanker in the Gulf of Oman.")).containsExactly("GBR-IRN");
+  }
+
+  @Test
+  void theTalibanGovernmentStandsForAfghanistan() {
+    assertThat(dyads("The Taliban government accused Iran of cutting water flows.")).containsExactly("AFG-IRN");
+  }
+
+  @Test
+  void xiAloneIsXiJinping() {
+    assertThat(dyads("Xi phoned Lula on Tuesday.")).containsExactly("BRA-CHN");
+  }
 }
