@@ -10,6 +10,7 @@ import dev.mizan.pipeline.ReportJob;
 import dev.mizan.pipeline.RunJob;
 import dev.mizan.pipeline.ScoreJob;
 import dev.mizan.pipeline.TopJob;
+import dev.mizan.pipeline.TrainJob;
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 
@@ -77,6 +78,7 @@ public final class Main {
       case "report" -> out.println("mizan report: wrote " + ReportJob.run(settings, spark));
       case "generate" -> dev.mizan.bench.GenerateJob.run(settings, spark, p.extra(), out);
       case "bench" -> dev.mizan.bench.BenchJob.run(settings, spark, out);
+      case "train" -> TrainJob.run(settings, spark, out);
       default -> throw new IllegalStateException("unhandled command " + p.command());
     }
   }
