@@ -160,6 +160,7 @@ public record Settings(
       List<Double> regParams,
       List<Double> elasticNetParams,
       double svcRegParam,
+      int svcMaxIter,
       double nbSmoothing) {
     public Train {
       regParams = List.copyOf(regParams);

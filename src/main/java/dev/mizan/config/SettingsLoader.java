@@ -227,6 +227,7 @@ public final class SettingsLoader {
           numberList("train.reg-params", 0, 10),
           numberList("train.elastic-net-params", 0, 1),
           numberIn("train.svc-reg-param", 0, 10),
+          intIn("train.svc-max-iter", 1, 10000),
           numberIn("train.nb-smoothing", 0, 100));
       if (isValid("train.char-ngram-min") && isValid("train.char-ngram-max")
           && train.charNgramMin() > train.charNgramMax()) {

@@ -79,6 +79,7 @@ public final class ModelTrainer {
   private final Settings settings;
   private final SparkSession spark;
   private final Settings.Train cfg;
+  private PipelineModel pipeline;
 
   public ModelTrainer(Settings settings, SparkSession spark) {
     this.settings = settings;
@@ -210,13 +211,31 @@ public final class ModelTrainer {
       .add("text", DataTypes.StringType, false)
       .add("quad", DataTypes.DoubleType, false)
       .add("stance", DataTypes.DoubleType, false)
-      .add("fold", DataTypes.IntegerType, false);
+      .add("fold", DataTypes.IntegerType, false)
+      .add("quad_weight", DataTypes.DoubleType, false)
+      .add("stance_weight", DataTypes.DoubleType, false);
 
+  /**
+   * Balanced class weights (n / (K · n_class)) so that every class counts alike in the loss: the selection metric is
+   * macro-F1.
+   */
   Dataset<Row> frame(List<Example> xs) {
+    double[] nq = new double[5];
+    double[] ns = new double[3];
+    double tq = 0;
+    for (Example x : xs) {
+      if (x.quad() >= 0) {
+        nq[x.quad()]++;
+        tq++;
+      }
+      ns[x.stance()]++;
+    }
     List<Row> rows = new ArrayList<>();
     for (Example x : xs) {
+      double wq = x.quad() >= 0 ? tq / (5 * nq[x.quad()]) : 0.0;
+      double ws = xs.size() / (3 * ns[x.stance()]);
       rows.add(RowFactory.create(x.id(), x.lang(), x.text(), (double) Math.max(x.quad(), 0), (double) x.stance(),
-          fold(x.group(), cfg.seed(), cfg.folds())));
+          fold(x.group(), cfg.seed(), cfg.folds()), wq, ws));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
@@ -250,16 +269,16 @@ public final class ModelTrainer {
     switch (r.family()) {
       case "lr" -> {
         LogisticRegressionModel m = new LogisticRegression().setFamily("multinomial").setRegParam(r.reg())
-            .setElasticNetParam(r.elasticNet()).setMaxIter(cfg.maxIter()).setStandardization(false).setTol(1e-6)
-            .setFeaturesCol("features").setLabelCol(label).setRawPredictionCol(raw).setPredictionCol(pred)
+            .setElasticNetParam(r.elasticNet()).setMaxIter(cfg.maxIter()).setStandardization(false).setTol(1e-4)
+            .setFeaturesCol("features").setLabelCol(label).setWeightCol(label + "_weight").setRawPredictionCol(raw).setPredictionCol(pred)
             .setProbabilityCol(prob).fit(data);
         return new Fitted(m, raw, rows(m.coefficientMatrix(), k), pad(m.interceptVector().toArray(), k));
       }
       case "svc" -> {
-        LinearSVC svc = new LinearSVC().setRegParam(r.reg()).setMaxIter(cfg.maxIter()).setStandardization(false)
-            .setTol(1e-6);
+        LinearSVC svc = new LinearSVC().setRegParam(r.reg()).setMaxIter(cfg.svcMaxIter()).setStandardization(false)
+            .setTol(1e-4);
         OneVsRestModel m = new OneVsRest().setClassifier(svc).setParallelism(2).setFeaturesCol("features")
-            .setLabelCol(label).setRawPredictionCol(raw).setPredictionCol(pred).fit(data);
+            .setLabelCol(label).setWeightCol(label + "_weight").setRawPredictionCol(raw).setPredictionCol(pred).fit(data);
         double[][] w = new double[k][];
         double[] b = new double[k];
         ClassificationModel<?, ?>[] ms = m.models();
@@ -277,7 +296,7 @@ public final class ModelTrainer {
       }
       default -> {
         NaiveBayesModel m = new NaiveBayes().setModelType("multinomial").setSmoothing(r.reg())
-            .setFeaturesCol("features").setLabelCol(label).setRawPredictionCol(raw).setPredictionCol(pred)
+            .setFeaturesCol("features").setLabelCol(label).setWeightCol(label + "_weight").setRawPredictionCol(raw).setPredictionCol(pred)
             .setProbabilityCol(prob).fit(data);
         return new Fitted(m, raw, rows(m.theta(), k), pad(m.pi().toArray(), k));
       }
@@ -303,6 +322,11 @@ public final class ModelTrainer {
     Arrays.fill(out, -1e3);
     System.arraycopy(b, 0, out, 0, Math.min(k, b.length));
     return out;
+  }
+
+  /** The PipelineModel of the last {@link #run} (also saved under DIR/pipeline). */
+  public PipelineModel pipeline() {
+    return pipeline;
   }
 
   /** Out-of-fold logits of one recipe: fit on the other folds, predict the held-out fold. Keyed by id. */
@@ -507,7 +531,7 @@ public final class ModelTrainer {
     if (!selectOnQuad) {
       quadT = stanceT;
     }
-    PipelineModel pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(frame(train.subList(0, 1)));
+    pipeline = new Pipeline().setStages(stages.toArray(new PipelineStage[0])).fit(frame(train.subList(0, 1)));
     report.put("final_fit_seconds", secs(tf));
     all.unpersist();
 

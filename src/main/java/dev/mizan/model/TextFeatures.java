@@ -61,9 +61,9 @@ public final class TextFeatures implements Serializable {
     if (numFeatures < 1024 || Integer.bitCount(numFeatures) != 1) {
       throw new IllegalArgumentException("numFeatures = " + numFeatures + ": expected a power of two >= 1024");
     }
-    if (charMin < 1 || charMax < charMin || charMax > 8) {
+    if (charMax != 0 && (charMin < 1 || charMax < charMin || charMax > 8)) {
       throw new IllegalArgumentException("charNgramMin/Max = " + charMin + ".." + charMax
-          + ": expected 1 <= min <= max <= 8");
+          + ": expected 1 <= min <= max <= 8 (or max = 0: no character n-grams)");
     }
     if (wordMax < 0 || wordMax > 3) {
       throw new IllegalArgumentException("wordNgramMax = " + wordMax + ": expected 0..3 (0 = no word features)");
