@@ -161,7 +161,8 @@ public record Settings(
       List<Double> elasticNetParams,
       double svcRegParam,
       int svcMaxIter,
-      double nbSmoothing) {
+      double nbSmoothing,
+      double ownWeight) {
     public Train {
       regParams = List.copyOf(regParams);
       elasticNetParams = List.copyOf(elasticNetParams);

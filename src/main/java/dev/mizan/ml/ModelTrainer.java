@@ -216,8 +216,8 @@ public final class ModelTrainer {
       .add("stance_weight", DataTypes.DoubleType, false);
 
   /**
-   * Balanced class weights (n / (K · n_class)) so that every class counts alike in the loss: the selection metric is
-   * macro-F1.
+   * Balanced class weights (n / (K · n_class)) so that every class counts alike in the loss (the selection metric is
+   * macro-F1), times {@code own-weight} for the team's own (news) rows.
    */
   Dataset<Row> frame(List<Example> xs) {
     double[] nq = new double[5];
@@ -232,8 +232,9 @@ public final class ModelTrainer {
     }
     List<Row> rows = new ArrayList<>();
     for (Example x : xs) {
-      double wq = x.quad() >= 0 ? tq / (5 * nq[x.quad()]) : 0.0;
-      double ws = xs.size() / (3 * ns[x.stance()]);
+      double own = x.source().equals("own") ? cfg.ownWeight() : 1.0;
+      double wq = x.quad() >= 0 ? own * tq / (5 * nq[x.quad()]) : 0.0;
+      double ws = own * xs.size() / (3 * ns[x.stance()]);
       rows.add(RowFactory.create(x.id(), x.lang(), x.text(), (double) Math.max(x.quad(), 0), (double) x.stance(),
           fold(x.group(), cfg.seed(), cfg.folds()), wq, ws));
     }

@@ -124,6 +124,18 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
     return outputCol;
   }
 
+  public Param<String> modelMode() {
+    return modelMode;
+  }
+
+  public Param<String> modelPath() {
+    return modelPath;
+  }
+
+  public DoubleParam ruleConfidence() {
+    return ruleConfidence;
+  }
+
   public DoubleParam cooperativeThreshold() {
     return cooperativeThreshold;
   }

@@ -246,9 +246,9 @@ class SettingsTest {
     assertThat(message(() -> sets("model.path=\"" + junk + "\""))).startsWith(
         "mizan.model.path = \"" + junk + "\" (from --set): cannot read the model at " + junk + ": not a Mizan model file");
     assertThat(message(() -> sets("model.rule-confidence=1.5"))).isEqualTo(
-        "mizan.model.rule-confidence = 1.5 (from --set) is out of range: expected a number in [0, 1]");
+        "mizan.model.rule-confidence = \"1.5\" (from --set) is out of range: expected a number in [0, 1]");
     assertThat(message(() -> sets("train.num-features=1000"))).isEqualTo(
-        "mizan.train.num-features = 1000 (from --set) is not a power of two >= 1024 (e.g. 131072 = 2^17)");
+        "mizan.train.num-features = \"1000\" (from --set) is not a power of two >= 1024 (e.g. 131072 = 2^17)");
     // rules mode reads no model at all, even from a bad path
     Settings rules = sets("model.mode=rules", "model.path=\"" + missing + "\"");
     assertThat(rules.model().loaded()).isNull();
