@@ -5,6 +5,9 @@ import dev.mizan.lexicon.Dictionary;
 import dev.mizan.lexicon.Gazetteer;
 import dev.mizan.lexicon.Lexicon;
 import dev.mizan.lexicon.Sentence;
+import dev.mizan.model.LinearTextModel;
+import dev.mizan.model.RuleSignals;
+import dev.mizan.model.TextFeatures;
 import dev.mizan.relation.DyadFinder;
 import dev.mizan.relation.Mentions;
 import dev.mizan.relation.Quotes;
@@ -37,12 +40,15 @@ import java.util.TreeSet;
  * else of the article) → stance rules.
  */
 public final class Analyzer implements Serializable {
-  private static final long serialVersionUID = 2L;
+  private static final long serialVersionUID = 3L;
 
   private final AnalyzerOptions options;
   private final Gazetteer gazetteer;
   private final Lexicon lexicon;
   private final RuleScorer scorer;
+  /** The learned model, null in rules mode. */
+  private final LinearTextModel model;
+  private final boolean hybrid;
   /** All six dictionaries matched in one pass per sentence; built on first use where the analyser runs. */
   private transient volatile dev.mizan.lexicon.DictionarySet matcher;
 
@@ -51,6 +57,58 @@ public final class Analyzer implements Serializable {
     this.gazetteer = gazetteer;
     this.lexicon = lexicon;
     this.scorer = new RuleScorer(options.cooperativeThreshold(), options.conflictualThreshold());
+    this.model = options.modelMode().equals(AnalyzerOptions.RULES) ? null : options.model();
+    this.hybrid = options.modelMode().equals(AnalyzerOptions.HYBRID);
+  }
+
+  /**
+   * The hybrid/model decision for one unit, given the rule score and the unit's features (computed once).
+   * Hybrid: where the rules are explicit and confident (a non-neutral stance with rule confidence ≥
+   * {@code ruleConfidence}) they keep their stance, score and confidence; elsewhere, and always in model mode, the
+   * stance head decides: stance = its most probable class, score = P(cooperative) − P(conflictual), confidence = the
+   * calibrated probability of that class. quad_class comes from the quad head, restricted to the stance's side
+   * (cooperative → material/verbal cooperation, conflictual → material/verbal conflict, neutral → irrelevant).
+   * Evidence spans stay those of the rules.
+   */
+  Score combine(Score rules, TextFeatures.Vec x) {
+    double[] ps = model.head(LinearTextModel.STANCE).probabilities(x);
+    double[] pq = model.head(LinearTextModel.QUAD).probabilities(x);
+    String stance;
+    double score;
+    double confidence;
+    if (hybrid && !rules.stance().equals(Score.NEUTRAL) && rules.confidence() >= options.ruleConfidence()) {
+      stance = rules.stance();
+      score = rules.score();
+      confidence = rules.confidence();
+    } else {
+      int best = 0;
+      for (int c = 1; c < ps.length; c++) {
+        if (ps[c] > ps[best]) {
+          best = c;
+        }
+      }
+      stance = LinearTextModel.STANCE_CLASSES.get(best);
+      score = round4(ps[1] - ps[2]);
+      confidence = round4(ps[best]);
+    }
+    String quad;
+    if (stance.equals(Score.COOPERATIVE)) {
+      quad = pq[2] > pq[4] ? "material_cooperation" : "verbal_cooperation";
+    } else if (stance.equals(Score.CONFLICTUAL)) {
+      quad = pq[1] > pq[3] ? "material_conflict" : "verbal_conflict";
+    } else {
+      quad = "irrelevant";
+    }
+    return new Score(stance, score, confidence, quad, rules.evidence());
+  }
+
+  private static double round4(double v) {
+    return Math.round(v * 1e4) / 1e4;
+  }
+
+  /** The model in use (null in rules mode). */
+  public LinearTextModel model() {
+    return model;
   }
 
   /** @throws IllegalArgumentException naming the file/line when a user actor file is malformed */
@@ -128,6 +186,24 @@ public final class Analyzer implements Serializable {
     return read(clean, day).result(0, 0, l);
   }
 
+  /**
+   * The rule reading of one text unit as model features (what {@code train} feeds {@link TextFeatures}): cleaned and
+   * read exactly as {@link #analyzeUnit} reads it, with the rules only. {@code date} may be null (today).
+   */
+  public RuleSignals ruleSignals(String text, String lang, LocalDate date) {
+    LocalDate day = date == null ? LocalDate.now(ZoneOffset.UTC) : date;
+    String clean = text == null ? "" : TextCleaner.clean(text).strip();
+    Lang l = Lang.fromTag(lang);
+    if (l == null) {
+      l = LanguageDetector.detect(clean);
+    }
+    if (l != Lang.AR && l != Lang.EN) {
+      return RuleSignals.NONE;
+    }
+    Reading r = read(clean, day);
+    return r.signals(r.ruleScore());
+  }
+
   /** actor slug → ISO3 country (organisations included), for actor_trends. */
   public Map<String, String> actorCountries() {
     Map<String, String> m = new TreeMap<>();
@@ -171,7 +247,11 @@ public final class Analyzer implements Serializable {
       }
     }
     DyadFinder.Result d = DyadFinder.find(s, m, rels, strongCues, !speech.isEmpty(), quotes);
-    return new Reading(s, m, d, speaker, cues, mods);
+    boolean quoted = false;
+    for (boolean q : quotes) {
+      quoted |= q;
+    }
+    return new Reading(s, m, d, speaker, cues, mods, quoted);
   }
 
   private List<RuleScorer.CueHit> cues(Sentence s, Mentions m) {
@@ -282,11 +362,13 @@ public final class Analyzer implements Serializable {
     final String speaker;
     final List<RuleScorer.CueHit> cues;
     final List<Dictionary.Match<Lexicon.Modifier>> mods;
+    final boolean quoted;
     List<String> dyads;
     boolean carried;
 
     Reading(Sentence sentence, Mentions mentions, DyadFinder.Result d, String speaker, List<RuleScorer.CueHit> cues,
-        List<Dictionary.Match<Lexicon.Modifier>> mods) {
+        List<Dictionary.Match<Lexicon.Modifier>> mods, boolean quoted) {
+      this.quoted = quoted;
       this.sentence = sentence;
       this.mentions = mentions;
       this.dyadResult = d;
@@ -296,8 +378,46 @@ public final class Analyzer implements Serializable {
       this.dyads = d.dyads();
     }
 
+    Score ruleScore() {
+      return scorer.score(sentence, cues, mods, !dyads.isEmpty());
+    }
+
+    RuleSignals signals(Score sc) {
+      double coop = 0;
+      double confl = 0;
+      for (Evidence e : sc.evidence()) {
+        if (e.weight() > 0) {
+          coop += e.weight();
+        } else {
+          confl -= e.weight();
+        }
+      }
+      int neg = 0;
+      int den = 0;
+      int red = 0;
+      for (Dictionary.Match<Lexicon.Modifier> m : mods) {
+        switch (m.values().get(0).type()) {
+          case NEGATOR -> neg++;
+          case DENIAL -> den++;
+          case REDUCER -> red++;
+          default -> { }
+        }
+      }
+      int material = 0;
+      int verbal = 0;
+      for (RuleScorer.CueHit c : cues) {
+        if (c.cue().material()) {
+          material++;
+        } else {
+          verbal++;
+        }
+      }
+      return new RuleSignals(coop, confl, neg, den, red, material, verbal, sc.score(), !dyads.isEmpty(),
+          dyadResult.countries().size(), quoted, speaker != null);
+    }
+
     SentenceResult result(int index, int paragraph, Lang articleLang) {
-      Score sc = scorer.score(sentence, cues, mods, !dyads.isEmpty());
+      Score sc = ruleScore();
       TreeSet<String> actors = new TreeSet<>();
       for (Mentions.ActorMention a : mentions.actors) {
         actors.add(a.slug());
@@ -308,6 +428,9 @@ public final class Analyzer implements Serializable {
       Lang l = LanguageDetector.detect(sentence.text);
       if (l != Lang.AR && l != Lang.EN) {
         l = articleLang;
+      }
+      if (model != null) {
+        sc = combine(sc, model.features().vector(sentence.text, l.code(), signals(sc)));
       }
       return new SentenceResult(index, paragraph, sentence.text, l.code(), sc.stance(), sc.score(), sc.confidence(),
           sc.quadClass(), List.copyOf(dyads), speaker, List.copyOf(actors), sc.evidence(),

@@ -1,5 +1,6 @@
 package dev.mizan.analysis;
 
+import dev.mizan.model.LinearTextModel;
 import java.io.Serializable;
 import java.util.List;
 
@@ -11,14 +12,57 @@ import java.util.List;
  * @param cooperativeThreshold score above which a sentence is cooperative (0..1)
  * @param conflictualThreshold score below which a sentence is conflictual (-1..0)
  * @param paragraphContext     carry a dyad to a sentence that names one side (or "both sides") from its paragraph
+ * @param modelMode            {@link #RULES}, {@link #MODEL} or {@link #HYBRID} (see {@link Analyzer})
+ * @param modelPath            where the model came from: "" = the bundled default, else a file or train output dir
+ * @param ruleConfidence       hybrid: the rules keep their stance when it is not neutral and their confidence is at
+ *                             least this (0..1); otherwise the model decides
+ * @param model                the loaded model (null in rules mode); broadcast with the Analyzer
  */
 public record AnalyzerOptions(
     List<String> extraActorFiles,
     double cooperativeThreshold,
     double conflictualThreshold,
-    boolean paragraphContext) implements Serializable {
+    boolean paragraphContext,
+    String modelMode,
+    String modelPath,
+    double ruleConfidence,
+    LinearTextModel model) implements Serializable {
 
+  public static final String RULES = "rules";
+  public static final String MODEL = "model";
+  public static final String HYBRID = "hybrid";
+  /** Allowed values of {@code mizan.model.mode}. */
+  public static final List<String> MODES = List.of(HYBRID, RULES, MODEL);
+
+  public AnalyzerOptions {
+    if (!MODES.contains(modelMode)) {
+      throw new IllegalArgumentException("model mode \"" + modelMode + "\" is not one of " + MODES);
+    }
+    if (!modelMode.equals(RULES) && model == null) {
+      throw new IllegalArgumentException("model mode \"" + modelMode + "\" needs a loaded model");
+    }
+  }
+
+  /** Rules only: exactly the pre-model behaviour. */
+  public AnalyzerOptions(List<String> extraActorFiles, double cooperativeThreshold, double conflictualThreshold,
+      boolean paragraphContext) {
+    this(extraActorFiles, cooperativeThreshold, conflictualThreshold, paragraphContext, RULES, "", 0.7, null);
+  }
+
+  /** The reference.conf defaults: the hybrid scorer with the bundled model. */
   public static AnalyzerOptions defaults() {
-    return new AnalyzerOptions(List.of(), 0.15, -0.15, true);
+    return dev.mizan.config.Settings.defaults().analyzerOptions();
+  }
+
+  /** The same options with the rules only. */
+  public AnalyzerOptions rulesOnly() {
+    return new AnalyzerOptions(extraActorFiles, cooperativeThreshold, conflictualThreshold, paragraphContext, RULES,
+        modelPath, ruleConfidence, null);
+  }
+
+  /** The same options with another mode and model. */
+  public AnalyzerOptions withModel(String mode, LinearTextModel m) {
+    return new AnalyzerOptions(extraActorFiles, cooperativeThreshold, conflictualThreshold, paragraphContext, mode,
+        modelPath, ruleConfidence, m);
   }
 }

@@ -87,7 +87,8 @@ public final class BenchJob {
     // (b) score, as users run it
     Settings scoreSettings = new Settings(in, new Settings.Output(dir + "/score", settings.output().format(),
         settings.output().compression()), settings.range(), settings.spark(), settings.gazetteer(), settings.stance(),
-        settings.relation(), settings.aggregate(), settings.report(), settings.evaluate(), settings.digest(), settings.json());
+        settings.relation(), settings.aggregate(), settings.report(), settings.evaluate(), settings.model(), settings.train(),
+        settings.digest(), settings.json());
     t = System.nanoTime();
     Manifest m = ScoreJob.run(scoreSettings, spark);
     double scoreS = secs(t);

@@ -15,8 +15,6 @@ public final class CommandLine {
   /** The commands of the contract plus {@code top}, with their one-line descriptions. */
   static final Map<String, String> COMMANDS = new LinkedHashMap<>();
   /** Commands the contract reserves that do not exist yet. */
-  static final List<String> RESERVED = List.of("train");
-
   static {
     COMMANDS.put("run", "score then aggregate: the daily job (articles -> sentences, mentions, quarantine, trends, actor_trends)");
     COMMANDS.put("score", "articles -> sentences, mentions, quarantine tables");
@@ -24,7 +22,7 @@ public final class CommandLine {
     COMMANDS.put("classify", "each input row is ONE text unit (no sentence splitting) -> predictions table");
     COMMANDS.put("top", "print the dyads with the most mentions in <output>/trends");
     COMMANDS.put("report", "write the daily visual report <output>/report/index.html from the tables (run does it too)");
-    COMMANDS.put("train", "labelled data -> a saved stance/quad-class model (not implemented yet)");
+    COMMANDS.put("train", "labelled data (UN QuadClass train split, own JSONL) -> DIR/pipeline, DIR/mizan-model.bin, DIR/training-report.json");
     COMMANDS.put("evaluate", "labelled data -> metrics (per-class P/R/F1, macro-F1, confusion, reliability; dyads, speaker)");
     COMMANDS.put("generate", "synthetic corpus of N articles (Parquet), deterministic by seed");
     COMMANDS.put("bench", "side-by-side timings and ratios on one corpus: scan, score, MLlib baseline, aggregate");
@@ -218,6 +216,9 @@ public final class CommandLine {
           + "  --dataset unscon: --input UNSCon's folder or conflict_annotations_sentences.csv (conflict vs none)\n"
           + "  --dataset jsonl: --input JSON lines {id, text, lang?, dyads?, stance?, quad?, speaker?, date?, split?}\n"
           + "Report: mizan evaluate --report RUNS_DIR --output docs/evaluation.md (no Spark; see jobs/evaluate-all.sh).\n\n";
+      case "train" -> "Required: --output DIR. Data: mizan.train.un-quadclass-dir (UN QuadClass, train split only) and/or "
+          + "--input own.jsonl[,more.jsonl] ({id, lang, text, stance, quad?, split}; only split \"train\" rows are "
+          + "trained on). Use the model: --set model.path=DIR.\n\n";
       case "bench" -> "Required: --input CORPUS (articles, e.g. from generate) and --output DIR (tables, DIR/bench.json).\n\n";
       default -> "";
     });

@@ -10,6 +10,7 @@ import dev.mizan.pipeline.ReportJob;
 import dev.mizan.pipeline.RunJob;
 import dev.mizan.pipeline.ScoreJob;
 import dev.mizan.pipeline.TopJob;
+import dev.mizan.pipeline.TrainJob;
 import java.io.PrintStream;
 import org.apache.spark.sql.SparkSession;
 
@@ -37,9 +38,6 @@ public final class Main {
       if (p.help()) {
         out.print(CommandLine.commandUsage(p.command()));
         return 0;
-      }
-      if (CommandLine.RESERVED.contains(p.command())) {
-        throw new ConfigError("not implemented yet (the command is reserved by the contract; see README.md)");
       }
       Settings settings = SettingsLoader.load(ShippedFiles.resolve(p.overrides()));
       boolean report = p.command().equals("evaluate") && p.extra().containsKey("--report");
@@ -90,6 +88,7 @@ public final class Main {
       case "report" -> out.println("mizan report: wrote " + ReportJob.run(settings, spark));
       case "generate" -> dev.mizan.bench.GenerateJob.run(settings, spark, p.extra(), out);
       case "bench" -> dev.mizan.bench.BenchJob.run(settings, spark, out);
+      case "train" -> TrainJob.run(settings, spark, out);
       default -> throw new IllegalStateException("unhandled command " + p.command());
     }
   }

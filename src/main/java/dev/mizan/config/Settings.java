@@ -25,6 +25,8 @@ public record Settings(
     Aggregate aggregate,
     Report report,
     Evaluate evaluate,
+    Model model,
+    Train train,
     String digest,
     String json) {
 
@@ -146,16 +148,59 @@ public record Settings(
    */
   public record Evaluate(String dataset, String lang, String split, int maxErrors, int reliabilityBins) {}
 
+  /**
+   * {@code model}: how score, run and classify use the learned model.
+   *
+   * @param mode           hybrid | rules | model
+   * @param path           "" = the bundled default, else a model file or a train output directory
+   * @param ruleConfidence hybrid: rule confidence at or above which a non-neutral rule stance is kept
+   * @param loaded         the model read at start-up (null in rules mode)
+   */
+  public record Model(String mode, String path, double ruleConfidence, dev.mizan.model.LinearTextModel loaded) {}
+
+  /** {@code train}: the training data and the model search (see reference.conf). */
+  public record Train(
+      String unQuadclassDir,
+      long seed,
+      int folds,
+      int numFeatures,
+      int charNgramMin,
+      int charNgramMax,
+      int wordNgramMax,
+      boolean ruleFeatures,
+      int maxIter,
+      List<Double> regParams,
+      List<Double> elasticNetParams,
+      double svcRegParam,
+      int svcMaxIter,
+      double nbSmoothing,
+      double ownWeight) {
+    public Train {
+      regParams = List.copyOf(regParams);
+      elasticNetParams = List.copyOf(elasticNetParams);
+    }
+  }
+
   /** What the analysis core needs. */
   public AnalyzerOptions analyzerOptions() {
     return new AnalyzerOptions(
         gazetteer.extraActorContents(),
         stance.cooperativeThreshold(),
         stance.conflictualThreshold(),
-        relation.paragraphContext());
+        relation.paragraphContext(),
+        model.mode(),
+        model.path(),
+        model.ruleConfidence(),
+        model.loaded());
   }
 
   public Settings withInput(Input newInput) {
-    return new Settings(newInput, output, range, spark, gazetteer, stance, relation, aggregate, report, evaluate, digest, json);
+    return new Settings(newInput, output, range, spark, gazetteer, stance, relation, aggregate, report, evaluate, model, train,
+        digest, json);
+  }
+
+  public Settings withOutput(Output newOutput) {
+    return new Settings(input, newOutput, range, spark, gazetteer, stance, relation, aggregate, report, evaluate, model, train,
+        digest, json);
   }
 }

@@ -220,13 +220,37 @@ public final class SettingsLoader {
           intIn("evaluate.max-errors", 0, 100_000),
           intIn("evaluate.reliability-bins", 2, 100));
 
+      Settings.Train train = new Settings.Train(
+          str("train.un-quadclass-dir"),
+          read("train.seed", "an integer", 0L, () -> config.getLong(ROOT + ".train.seed")),
+          intIn("train.folds", 2, 10),
+          powerOfTwo("train.num-features"),
+          intIn("train.char-ngram-min", 1, 8),
+          intIn("train.char-ngram-max", 1, 8),
+          intIn("train.word-ngram-max", 0, 3),
+          bool("train.rule-features"),
+          intIn("train.max-iter", 1, 10000),
+          numberList("train.reg-params", 0, 10),
+          numberList("train.elastic-net-params", 0, 1),
+          numberIn("train.svc-reg-param", 0, 10),
+          intIn("train.svc-max-iter", 1, 10000),
+          numberIn("train.nb-smoothing", 0, 100),
+          numberIn("train.own-weight", 0.01, 100));
+      if (isValid("train.char-ngram-min") && isValid("train.char-ngram-max")
+          && train.charNgramMin() > train.charNgramMax()) {
+        problems.add(where("train.char-ngram-min") + " is greater than " + where("train.char-ngram-max"));
+      }
+      if (!problems.isEmpty()) {
+        throw new ConfigError(problems);
+      }
+      // the model is read last, once every other setting is valid (it takes a moment)
+      Settings.Model model = model();
       if (!problems.isEmpty()) {
         throw new ConfigError(problems);
       }
       String json = json();
-      return new Settings(input, output, range, spark, gazetteer, stance, relation, aggregate, report, evaluate,
-          sha256(json),
-          json);
+      return new Settings(input, output, range, spark, gazetteer, stance, relation, aggregate, report, evaluate, model, train,
+          sha256(json), json);
     }
 
     // ---- unknown keys ----
@@ -538,6 +562,55 @@ public final class SettingsLoader {
         problems.add(where("stance.cooperative-threshold") + " must be greater than " + where("stance.conflictual-threshold"));
       }
       return new Settings.Stance(coop, conf);
+    }
+
+    private int powerOfTwo(String key) {
+      int v = integer(key);
+      if (isValid(key) && (v < 1024 || Integer.bitCount(v) != 1)) {
+        problems.add(where(key) + " is not a power of two >= 1024 (e.g. 131072 = 2^17)");
+      }
+      return v;
+    }
+
+    private List<Double> numberList(String key, double min, double max) {
+      List<Double> l = read(key, "a list of numbers", List.of(), () -> config.getDoubleList(ROOT + "." + key));
+      if (isValid(key)) {
+        if (l.isEmpty()) {
+          problems.add(where(key) + " is empty: expected at least one number");
+        }
+        for (double d : l) {
+          if (Double.isNaN(d) || d < min || d > max) {
+            problems.add(where(key) + " holds " + fmt(d) + ", out of range: expected numbers in [" + fmt(min) + ", "
+                + fmt(max) + "]");
+          }
+        }
+      }
+      return l;
+    }
+
+    private Settings.Model model() {
+      String mode = oneOf("model.mode", dev.mizan.analysis.AnalyzerOptions.MODES);
+      String path = str("model.path");
+      double ruleConfidence = numberIn("model.rule-confidence", 0, 1);
+      dev.mizan.model.LinearTextModel loaded = null;
+      if (problems.isEmpty() && !mode.equals(dev.mizan.analysis.AnalyzerOptions.RULES)) {
+        if (path.isBlank()) {
+          try {
+            loaded = dev.mizan.model.LinearTextModel.loadDefault();
+          } catch (RuntimeException e) {
+            problems.add(where("model.path") + ": the bundled model cannot be read: " + e.getMessage());
+          }
+        } else {
+          Path p = Path.of(path);
+          try {
+            loaded = dev.mizan.model.LinearTextModel.load(p);
+          } catch (IOException | RuntimeException e) {
+            problems.add(where("model.path") + ": cannot read the model at " + p.toAbsolutePath().normalize() + ": "
+                + (e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage()));
+          }
+        }
+      }
+      return new Settings.Model(mode, path, ruleConfidence, loaded);
     }
 
     // ---- digest ----

@@ -4,12 +4,12 @@ import dev.mizan.text.ArabicNormalizer;
 import org.apache.lucene.analysis.ar.ArabicStemmer;
 
 /** Lucene's Arabic light stemmer (prefixes ال وال بال كال فال لل و; one suffix ها ان ات ون ين يه ية ه ة ي). */
-final class Stems {
+public final class Stems {
   private static final ArabicStemmer STEMMER = new ArabicStemmer();
 
   private Stems() {}
 
-  static String arabicStem(String word) {
+  public static String arabicStem(String word) {
     String n = ArabicNormalizer.normalize(word);
     char[] buf = n.toCharArray();
     int len = STEMMER.stem(buf, buf.length);

@@ -62,6 +62,11 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
   private final DoubleParam conflictualThreshold;
   private final BooleanParam paragraphContext;
   private final StringArrayParam extraActorFiles;
+  private final Param<String> modelMode;
+  private final Param<String> modelPath;
+  private final DoubleParam ruleConfidence;
+  /** The model handed over by {@link #setOptions} (not saved: a loaded stage reads modelPath again). */
+  private transient dev.mizan.model.LinearTextModel model;
 
   public StanceAnnotator() {
     this(Identifiable$.MODULE$.randomUID("stanceAnnotator"));
@@ -78,7 +83,16 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
     conflictualThreshold = new DoubleParam(this, "conflictualThreshold", "score below which a unit is conflictual, in [-1, 0]");
     paragraphContext = new BooleanParam(this, "paragraphContext", "carry dyads within a paragraph (no effect on single units)");
     extraActorFiles = new StringArrayParam(this, "extraActorFiles", "contents of extra actor files (TSV)");
+    modelMode = new Param<>(this, "modelMode", "hybrid | rules | model (see reference.conf mizan.model.mode)",
+        org.apache.spark.ml.param.ParamValidators.inArray(AnalyzerOptions.MODES.toArray(new String[0])));
+    modelPath = new Param<>(this, "modelPath", "model file or train output dir; \"\" = the bundled default");
+    ruleConfidence = new DoubleParam(this, "ruleConfidence",
+        "hybrid: rule confidence at or above which a non-neutral rule stance is kept, in [0, 1]",
+        org.apache.spark.ml.param.ParamValidators.inRange(0, 1));
     AnalyzerOptions d = AnalyzerOptions.defaults();
+    setDefault(modelMode, d.modelMode());
+    setDefault(modelPath, d.modelPath());
+    setDefault(ruleConfidence, d.ruleConfidence());
     setDefault(inputCol, "text");
     setDefault(langCol, "");
     setDefault(dateCol, "");
@@ -108,6 +122,18 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
 
   public Param<String> outputCol() {
     return outputCol;
+  }
+
+  public Param<String> modelMode() {
+    return modelMode;
+  }
+
+  public Param<String> modelPath() {
+    return modelPath;
+  }
+
+  public DoubleParam ruleConfidence() {
+    return ruleConfidence;
   }
 
   public DoubleParam cooperativeThreshold() {
@@ -152,12 +178,31 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
     set(conflictualThreshold, o.conflictualThreshold());
     set(paragraphContext, o.paragraphContext());
     set(extraActorFiles, o.extraActorFiles().toArray(String[]::new));
+    set(modelMode, o.modelMode());
+    set(modelPath, o.modelPath());
+    set(ruleConfidence, o.ruleConfidence());
+    model = o.model();
     return this;
   }
 
+  /** The options from the params; the model is the one handed to {@link #setOptions}, else read from modelPath. */
   public AnalyzerOptions options() {
+    String mode = $(modelMode);
+    dev.mizan.model.LinearTextModel m = null;
+    if (!mode.equals(AnalyzerOptions.RULES)) {
+      m = model;
+      if (m == null) {
+        try {
+          m = $(modelPath).isEmpty() ? dev.mizan.model.LinearTextModel.loadDefault()
+              : dev.mizan.model.LinearTextModel.load(java.nio.file.Path.of($(modelPath)));
+        } catch (java.io.IOException e) {
+          throw new java.io.UncheckedIOException("StanceAnnotator: modelPath \"" + $(modelPath) + "\" cannot be read", e);
+        }
+        model = m;
+      }
+    }
     return new AnalyzerOptions(Arrays.asList($(extraActorFiles)), (Double) $(cooperativeThreshold),
-        (Double) $(conflictualThreshold), (Boolean) $(paragraphContext));
+        (Double) $(conflictualThreshold), (Boolean) $(paragraphContext), mode, $(modelPath), (Double) $(ruleConfidence), m);
   }
 
   @Override

@@ -38,6 +38,50 @@ class DevsetEvaluationTest {
     }
   }
 
+  /**
+   * Held-out dev split, stance macro-F1 of rules / model / hybrid with the bundled model, and the reliability of the
+   * hybrid confidence (accuracy by confidence band). Writes target/devset-modes.txt.
+   */
+  @Test
+  void rulesModelAndHybridOnTheDevSplit() throws Exception {
+    Path file = Paths.basedir().resolve("src/sample/devset.jsonl");
+    ObjectMapper om = new ObjectMapper();
+    List<JsonNode> devRows = new ArrayList<>();
+    for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+      if (!line.isBlank() && om.readTree(line).path("split").asText().equals("dev")) {
+        devRows.add(om.readTree(line));
+      }
+    }
+    AnalyzerOptions hybrid = AnalyzerOptions.defaults();
+    StringBuilder out = new StringBuilder("dev split, " + devRows.size() + " sentences, model " + hybrid.model().description() + "\n");
+    java.util.Map<String, Double> f1 = new java.util.LinkedHashMap<>();
+    for (String mode : AnalyzerOptions.MODES) {
+      Analyzer a = Analyzer.create(mode.equals(AnalyzerOptions.RULES) ? hybrid.rulesOnly() : hybrid.withModel(mode, hybrid.model()));
+      Metrics.Confusion c = new Metrics.Confusion(List.of("cooperative", "neutral", "conflictual"));
+      double[] conf = new double[devRows.size()];
+      boolean[] ok = new boolean[devRows.size()];
+      for (int i = 0; i < devRows.size(); i++) {
+        JsonNode row = devRows.get(i);
+        SentenceResult r = a.analyzeUnit(row.get("text").asText(), row.get("lang").asText(), LocalDate.parse(row.get("date").asText()));
+        c.add(row.get("stance").asText(), r.stance());
+        conf[i] = r.confidence();
+        ok[i] = row.get("stance").asText().equals(r.stance());
+      }
+      f1.put(mode, c.macroF1());
+      out.append(String.format(Locale.ROOT, "%s: stance macro-F1 %.3f accuracy %.3f%n", mode, c.macroF1(), c.accuracy()));
+      for (double[] b : dev.mizan.model.Calibration.reliability(conf, ok, new double[] {0, 0.5, 0.6, 0.7, 0.8, 0.9})) {
+        out.append(String.format(Locale.ROOT, "  confidence [%.1f, %.1f): n %3d accuracy %s%n", b[0], b[1], (int) b[2],
+            b[2] == 0 ? "-" : String.format(Locale.ROOT, "%.3f", b[4])));
+      }
+    }
+    Files.createDirectories(Paths.basedir().resolve("target"));
+    Files.writeString(Paths.basedir().resolve("target/devset-modes.txt"), out.toString(), StandardCharsets.UTF_8);
+    System.out.println(out);
+    // the rules alone are today's scorer; the hybrid must not fall below them
+    assertThat(f1.get("rules")).isGreaterThan(0.70);
+    assertThat(f1.get("hybrid")).isGreaterThanOrEqualTo(f1.get("rules"));
+  }
+
   @Test
   void rulesOnTheDevelopmentSet() throws Exception {
     Path file = Paths.basedir().resolve("src/sample/devset.jsonl");

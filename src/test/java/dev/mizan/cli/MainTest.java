@@ -58,11 +58,10 @@ class MainTest {
   }
 
   @Test
-  void reservedCommandsAreNotImplementedYet() {
-    for (String command : List.of("train")) {
-      assertThat(main(command, "--input", "x")).isEqualTo(new Result(2, "",
-          "mizan " + command + ": not implemented yet (the command is reserved by the contract; see README.md)\n"));
-    }
+  void trainNeedsAnOutputAndNamesABadModelSetting() {
+    assertThat(main("train")).isEqualTo(new Result(2, "", "mizan train: --output is required (or set mizan.output.path)\n"));
+    assertThat(main("train", "--output", "o", "--set", "model.mode=bayes")).isEqualTo(new Result(2, "",
+        "mizan train: mizan.model.mode = \"bayes\" (from --set) is not one of \"hybrid\", \"rules\", \"model\"\n"));
   }
 
   @Test

@@ -249,4 +249,32 @@ class SettingsTest {
         .isInstanceOf(ConfigError.class)
         .hasMessage("mizan.spark.app-name = \"\" (from --set) is empty: expected a non-empty string");
   }
+  @Test
+  void modelSettingsAreValidatedNamingKeyAndValue() throws IOException {
+    assertThat(message(() -> sets("model.mode=neural"))).isEqualTo(
+        "mizan.model.mode = \"neural\" (from --set) is not one of \"hybrid\", \"rules\", \"model\"");
+    Path missing = dir.resolve("no-model.bin");
+    assertThat(message(() -> sets("model.path=\"" + missing + "\""))).isEqualTo(
+        "mizan.model.path = \"" + missing + "\" (from --set): cannot read the model at " + missing + ": no such file");
+    Path junk = conf("junk.bin", "not a model");
+    assertThat(message(() -> sets("model.path=\"" + junk + "\""))).startsWith(
+        "mizan.model.path = \"" + junk + "\" (from --set): cannot read the model at " + junk + ": not a Mizan model file");
+    assertThat(message(() -> sets("model.rule-confidence=1.5"))).isEqualTo(
+        "mizan.model.rule-confidence = \"1.5\" (from --set) is out of range: expected a number in [0, 1]");
+    assertThat(message(() -> sets("train.num-features=1000"))).isEqualTo(
+        "mizan.train.num-features = \"1000\" (from --set) is not a power of two >= 1024 (e.g. 131072 = 2^17)");
+    // rules mode reads no model at all, even from a bad path
+    Settings rules = sets("model.mode=rules", "model.path=\"" + missing + "\"");
+    assertThat(rules.model().loaded()).isNull();
+    assertThat(rules.analyzerOptions().model()).isNull();
+  }
+
+  @Test
+  void theDefaultIsTheHybridScorerWithTheBundledModel() {
+    Settings s = Settings.defaults();
+    assertThat(s.model().mode()).isEqualTo("hybrid");
+    assertThat(s.model().loaded()).isNotNull();
+    assertThat(s.analyzerOptions().model()).isSameAs(s.model().loaded());
+    assertThat(s.model().loaded().features().numFeatures()).isEqualTo(s.train().numFeatures());
+  }
 }

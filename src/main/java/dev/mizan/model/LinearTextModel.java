@@ -1,0 +1,306 @@
+package dev.mizan.model;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.GZIPOutputStream;
+
+/**
+ * The learned stance and quad-class model for pure-Java inference: the feature parameters and, per head, a linear
+ * scorer {@code p = softmax((W·x + b) / T)}. Every classifier {@code train} compares is linear in this form
+ * (multinomial logistic regression: its coefficients; linear SVM one-vs-rest: each class's margin; multinomial naive
+ * Bayes: log θ and the log prior; averaged combinations: the averaged W and b). No Spark here; Serializable so that
+ * it is broadcast with the Analyzer.
+ *
+ * <p>File format ({@code mizan-model.bin}, gzip): magic {@code MIZANLM}, version, the feature parameters, a
+ * description, then per head its name, class names, temperature, biases and the non-zero feature columns
+ * (index delta, K float32 weights). Weights are stored as float32: probabilities agree with the Spark
+ * PipelineModel to about 1e-6.
+ */
+public final class LinearTextModel implements Serializable {
+  private static final long serialVersionUID = 1L;
+  private static final String MAGIC = "MIZANLM";
+  private static final int VERSION = 1;
+  /** Head names. */
+  public static final String QUAD = "quad";
+  public static final String STANCE = "stance";
+  /** Classpath resource of the bundled default model. */
+  public static final String DEFAULT_RESOURCE = "mizan/model/default.bin";
+
+  /** Quad classes in label order (the UN QuadClass codes 0..4). */
+  public static final List<String> QUAD_CLASSES = List.of("irrelevant", "material_conflict", "material_cooperation",
+      "verbal_conflict", "verbal_cooperation");
+  /** Stance classes in label order. */
+  public static final List<String> STANCE_CLASSES = List.of("neutral", "cooperative", "conflictual");
+
+  private static volatile LinearTextModel bundled;
+
+  private final TextFeatures features;
+  private final String description;
+  private final List<Head> heads;
+
+  /**
+   * One classification head.
+   *
+   * @param weights feature-major: {@code weights[i * K + k]} is the weight of feature i for class k
+   */
+  public record Head(String name, List<String> classes, double temperature, double[] bias, float[] weights)
+      implements Serializable {
+    public Head {
+      classes = List.copyOf(classes);
+      if (bias.length != classes.size()) {
+        throw new IllegalArgumentException("head " + name + ": " + bias.length + " biases for " + classes.size() + " classes");
+      }
+      if (!(temperature > 0)) {
+        throw new IllegalArgumentException("head " + name + ": temperature " + temperature + " is not > 0");
+      }
+    }
+
+    public int k() {
+      return classes.size();
+    }
+
+    /** W·x + b. */
+    public double[] logits(TextFeatures.Vec x) {
+      int k = classes.size();
+      double[] z = bias.clone();
+      int[] idx = x.indices();
+      double[] val = x.values();
+      for (int j = 0; j < idx.length; j++) {
+        int base = idx[j] * k;
+        double v = val[j];
+        for (int c = 0; c < k; c++) {
+          z[c] += v * weights[base + c];
+        }
+      }
+      return z;
+    }
+
+    /** softmax((W·x + b) / T). */
+    public double[] probabilities(TextFeatures.Vec x) {
+      return softmax(logits(x), temperature);
+    }
+  }
+
+  public LinearTextModel(TextFeatures features, String description, List<Head> heads) {
+    this.features = features;
+    this.description = description;
+    this.heads = List.copyOf(heads);
+    for (Head h : heads) {
+      if (h.weights().length != features.numFeatures() * h.k()) {
+        throw new IllegalArgumentException("head " + h.name() + ": " + h.weights().length + " weights, expected "
+            + features.numFeatures() + " x " + h.k());
+      }
+    }
+  }
+
+  public TextFeatures features() {
+    return features;
+  }
+
+  public String description() {
+    return description;
+  }
+
+  public List<Head> heads() {
+    return heads;
+  }
+
+  /** The head called {@code name}, or null. */
+  public Head head(String name) {
+    for (Head h : heads) {
+      if (h.name().equals(name)) {
+        return h;
+      }
+    }
+    return null;
+  }
+
+  /** Softmax of z / t, numerically stable. */
+  public static double[] softmax(double[] z, double t) {
+    double max = Double.NEGATIVE_INFINITY;
+    for (double v : z) {
+      max = Math.max(max, v / t);
+    }
+    double[] p = new double[z.length];
+    double sum = 0;
+    for (int c = 0; c < z.length; c++) {
+      p[c] = Math.exp(z[c] / t - max);
+      sum += p[c];
+    }
+    for (int c = 0; c < z.length; c++) {
+      p[c] /= sum;
+    }
+    return p;
+  }
+
+  // ---- file format ----
+
+  public void write(OutputStream os) throws IOException {
+    GZIPOutputStream gz = new GZIPOutputStream(os, 1 << 16);
+    DataOutputStream out = new DataOutputStream(new BufferedOutputStream(gz, 1 << 16));
+    out.writeUTF(MAGIC);
+    out.writeInt(VERSION);
+    out.writeInt(features.numFeatures());
+    out.writeInt(features.charMin());
+    out.writeInt(features.charMax());
+    out.writeInt(features.wordMax());
+    out.writeBoolean(features.ruleFeatures());
+    out.writeUTF(description);
+    out.writeInt(heads.size());
+    for (Head h : heads) {
+      int k = h.k();
+      out.writeUTF(h.name());
+      out.writeInt(k);
+      for (String c : h.classes()) {
+        out.writeUTF(c);
+      }
+      out.writeDouble(h.temperature());
+      for (double b : h.bias()) {
+        out.writeDouble(b);
+      }
+      int d = features.numFeatures();
+      int nnz = 0;
+      for (int i = 0; i < d; i++) {
+        if (nonZero(h.weights(), i, k)) {
+          nnz++;
+        }
+      }
+      out.writeInt(nnz);
+      int last = -1;
+      for (int i = 0; i < d; i++) {
+        if (nonZero(h.weights(), i, k)) {
+          out.writeInt(i - last);
+          last = i;
+          for (int c = 0; c < k; c++) {
+            out.writeFloat(h.weights()[i * k + c]);
+          }
+        }
+      }
+    }
+    out.flush();
+    gz.finish();
+    gz.flush();
+  }
+
+  private static boolean nonZero(float[] w, int i, int k) {
+    for (int c = 0; c < k; c++) {
+      if (w[i * k + c] != 0f) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** @throws IOException when the stream is not a model file (the message says why) */
+  public static LinearTextModel read(InputStream is) throws IOException {
+    DataInputStream in;
+    try {
+      in = new DataInputStream(new BufferedInputStream(new GZIPInputStream(is, 1 << 16), 1 << 16));
+    } catch (java.util.zip.ZipException e) {
+      throw new IOException("not a Mizan model file (not gzip)", e);
+    }
+    String magic = in.readUTF();
+    if (!MAGIC.equals(magic)) {
+      throw new IOException("not a Mizan model file (bad magic)");
+    }
+    int version = in.readInt();
+    if (version != VERSION) {
+      throw new IOException("model file version " + version + " is not supported (expected " + VERSION + ")");
+    }
+    TextFeatures f = new TextFeatures(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean());
+    String description = in.readUTF();
+    int nh = in.readInt();
+    List<Head> heads = new ArrayList<>();
+    for (int h = 0; h < nh; h++) {
+      String name = in.readUTF();
+      int k = in.readInt();
+      List<String> classes = new ArrayList<>();
+      for (int c = 0; c < k; c++) {
+        classes.add(in.readUTF());
+      }
+      double t = in.readDouble();
+      double[] bias = new double[k];
+      for (int c = 0; c < k; c++) {
+        bias[c] = in.readDouble();
+      }
+      int nnz = in.readInt();
+      float[] w = new float[f.numFeatures() * k];
+      int i = -1;
+      for (int j = 0; j < nnz; j++) {
+        i += in.readInt();
+        if (i < 0 || i >= f.numFeatures()) {
+          throw new IOException("corrupt model file: feature index " + i + " out of range");
+        }
+        for (int c = 0; c < k; c++) {
+          w[i * k + c] = in.readFloat();
+        }
+      }
+      heads.add(new Head(name, classes, t, bias, w));
+    }
+    return new LinearTextModel(f, description, heads);
+  }
+
+  /** Reads a model file, or {@code DIR/mizan-model.bin} when {@code path} is a directory written by train. */
+  public static LinearTextModel load(Path path) throws IOException {
+    Path p = Files.isDirectory(path) ? path.resolve("mizan-model.bin") : path;
+    try (InputStream is = Files.newInputStream(p)) {
+      LinearTextModel m = read(is);
+      m.check();
+      return m;
+    }
+  }
+
+  /** The bundled default model ({@value #DEFAULT_RESOURCE} on the classpath), read once per JVM. */
+  public static LinearTextModel loadDefault() {
+    LinearTextModel m = bundled;
+    if (m == null) {
+      synchronized (LinearTextModel.class) {
+        m = bundled;
+        if (m == null) {
+          try (InputStream is = LinearTextModel.class.getClassLoader().getResourceAsStream(DEFAULT_RESOURCE)) {
+            if (is == null) {
+              throw new IllegalStateException("the bundled model " + DEFAULT_RESOURCE + " is not on the classpath");
+            }
+            m = read(is);
+            m.check();
+          } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the bundled model " + DEFAULT_RESOURCE, e);
+          }
+          bundled = m;
+        }
+      }
+    }
+    return m;
+  }
+
+  /** The scorer needs both heads with the classes in the documented order. */
+  void check() throws IOException {
+    Head q = head(QUAD);
+    Head s = head(STANCE);
+    if (q == null || !q.classes().equals(QUAD_CLASSES)) {
+      throw new IOException("the model has no quad head with classes " + QUAD_CLASSES);
+    }
+    if (s == null || !s.classes().equals(STANCE_CLASSES)) {
+      throw new IOException("the model has no stance head with classes " + STANCE_CLASSES);
+    }
+  }
+
+  @Override
+  public String toString() {
+    return "LinearTextModel[" + description + ", features " + features.numFeatures() + ", heads "
+        + Arrays.toString(heads.stream().map(Head::name).toArray()) + "]";
+  }
+}
