@@ -67,7 +67,8 @@ public final class Analyzer implements Serializable {
    * {@code ruleConfidence}) they keep their stance, score and confidence; elsewhere, and always in model mode, the
    * stance head decides: stance = its most probable class, score = P(cooperative) − P(conflictual), confidence = the
    * calibrated probability of that class. quad_class comes from the quad head, restricted to the stance's side
-   * (cooperative → material/verbal cooperation, conflictual → material/verbal conflict, neutral → irrelevant).
+   * (cooperative → material/verbal cooperation, conflictual → material/verbal conflict); a neutral stance takes the quad head's most probable class, since a
+   * meeting or a call is CAMEO verbal cooperation even when it takes no side.
    * Evidence spans stay those of the rules.
    */
   Score combine(Score rules, TextFeatures.Vec x) {
@@ -97,7 +98,13 @@ public final class Analyzer implements Serializable {
     } else if (stance.equals(Score.CONFLICTUAL)) {
       quad = pq[1] > pq[3] ? "material_conflict" : "verbal_conflict";
     } else {
-      quad = "irrelevant";
+      int bestQuad = 0;
+      for (int c = 1; c < pq.length; c++) {
+        if (pq[c] > pq[bestQuad]) {
+          bestQuad = c;
+        }
+      }
+      quad = LinearTextModel.QUAD_CLASSES.get(bestQuad);
     }
     return new Score(stance, score, confidence, quad, rules.evidence());
   }

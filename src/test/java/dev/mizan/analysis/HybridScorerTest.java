@@ -90,4 +90,17 @@ class HybridScorerTest {
     assertThat(quoted.negators() + quoted.denials()).isGreaterThanOrEqualTo(1);
     assertThat(a.ruleSignals("Bonjour tout le monde", "fr", DAY)).isEqualTo(RuleSignals.NONE);
   }
+
+  @Test
+  void aNeutralModelStanceTakesTheQuadHeadsOwnClass() {
+    // stance head: neutral wins; quad head: verbal cooperation wins (a meeting takes no side but is CAMEO verbal coop)
+    TextFeatures f = new TextFeatures(1024, 2, 3, 1, true);
+    LinearTextModel m = new LinearTextModel(f, "constant", List.of(
+        new LinearTextModel.Head("quad", LinearTextModel.QUAD_CLASSES, 1.0, new double[] {1, 0, 0, 0, 2}, new float[1024 * 5]),
+        new LinearTextModel.Head("stance", LinearTextModel.STANCE_CLASSES, 1.0, new double[] {2, 0, 0}, new float[1024 * 3])));
+    Analyzer a = Analyzer.create(new AnalyzerOptions(List.of(), 0.15, -0.15, true, "model", "", 0.7, m));
+    SentenceResult r = a.analyzeUnit(NEUTRAL, "en", DAY);
+    assertThat(r.stance()).isEqualTo("neutral");
+    assertThat(r.quadClass()).isEqualTo("verbal_cooperation");
+  }
 }
