@@ -220,10 +220,12 @@ def mizan(spark, *args: str) -> tuple[int, str, str]:
     return status, out_b.toString("UTF-8"), err_b.toString("UTF-8")
 
 
-def classify(spark, input_path: str, fmt: str = "json") -> str:
-    """Runs `classify` on input_path into a fresh temporary directory; returns the output directory."""
+def classify(spark, input_path: str, fmt: str = "json", mode: str = None) -> str:
+    """Runs `classify` on input_path into a fresh temporary directory; returns the output directory.
+    mode: mizan.model.mode ("hybrid", "model" or "rules"); None = the configured default (hybrid)."""
     out = tempfile.mkdtemp(prefix="mizan-classify-")
-    status, stdout, stderr = mizan(spark, "classify", "--input", input_path, "--input-format", fmt, "--output", out)
+    extra = ["--set", f"model.mode={mode}"] if mode else []
+    status, stdout, stderr = mizan(spark, "classify", "--input", input_path, "--input-format", fmt, "--output", out, *extra)
     if status != 0:
         raise RuntimeError(f"mizan classify exited {status}:\n{stderr}")
     return out
