@@ -165,4 +165,18 @@ class ModelPipelineTest extends SparkTest {
     assertThat(d.getWeights()).containsExactly(0.25, 0.75);
     assertThat(d.getTemperature()).isEqualTo(1.7);
   }
+
+  @Test
+  void trainingNeverSeesATestSentenceInEitherLanguage() {
+    java.nio.file.Path un = Paths.shared().resolve("data/un-quadclass-ar-en");
+    List<ModelTrainer.Example> train = ModelTrainer.readUn(spark, un, false);
+    List<ModelTrainer.Example> test = ModelTrainer.readUn(spark, un, true);
+    // 5,979 pairs; 942 Arabic and 891 English test rows; a pair trains only when neither side is a test row
+    assertThat(train).hasSize(2 * 4297);
+    assertThat(train).noneMatch(x -> ModelTrainer.unTest(x.text()));
+    java.util.Set<Long> testPairs = new java.util.HashSet<>();
+    test.forEach(x -> testPairs.add(x.group()));
+    assertThat(train).noneMatch(x -> testPairs.contains(x.group()));
+    assertThat(test.stream().filter(x -> x.lang().equals("ar")).count()).isEqualTo(942);
+  }
 }
