@@ -63,7 +63,8 @@ class EvaluateJobTest extends SparkTest {
       x.speaker.add(row.get("id").asText(), goldSpeaker, r.speaker());
       x.n++;
       if (!row.get("stance").asText().equals(r.stance()) || !new TreeSet<>(gold).equals(new TreeSet<>(r.dyads()))
-          || !Objects.equals(goldSpeaker, r.speaker())) {
+          || !Objects.equals(goldSpeaker, r.speaker())
+          || row.hasNonNull("quad") && !row.get("quad").asText().equals(r.quadClass())) {
         x.wrongIds.add(row.get("id").asText());
       }
     }
@@ -92,7 +93,15 @@ class EvaluateJobTest extends SparkTest {
           "errors");
       assertThat(m.path("dataset").asText()).isEqualTo("jsonl");
       assertThat(m.path("split").asText()).isEqualTo(split);
-      assertThat(m.path("quad").isNull()).as("the devset has no quad labels yet").isTrue();
+      // every devset row carries a quad label: five classes, each row counted once
+      assertThat(m.path("quad").path("labels")).hasSize(5);
+      long quadCells = 0;
+      for (JsonNode row : m.path("quad").path("confusion")) {
+        for (JsonNode cell : row) {
+          quadCells += cell.asLong();
+        }
+      }
+      assertThat(quadCells).isEqualTo(m.path("rows").asLong());
       assertThat(m.path("baseline").isNull()).isTrue();
 
       Expected x = expected(devset, split);
