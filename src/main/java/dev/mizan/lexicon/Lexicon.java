@@ -1,5 +1,6 @@
 package dev.mizan.lexicon;
 
+import dev.mizan.text.ArabicNormalizer;
 import java.io.Serializable;
 import java.util.HashMap;
 import java.util.List;
@@ -70,7 +71,10 @@ public final class Lexicon implements Serializable {
       l.cues.add(form, c, false);
       if ("ar".equals(r.get(0)) && form.indexOf(' ') < 0) {
         String stem = Stems.arabicStem(form);
-        if (stem.length() >= 3) {
+        // a cue is listed in its base form, so a leading و is a root letter («وعيد», threat), never the
+        // conjunction the stemmer strips: indexing «عيد» would make every «العيد» (the holiday) a threat
+        boolean rootWaw = ArabicNormalizer.normalize(form).startsWith("و") && !stem.startsWith("و");
+        if (stem.length() >= 3 && !rootWaw) {
           l.cueStems.putIfAbsent(stem, c);
         }
       }
