@@ -91,8 +91,15 @@ public final class EvaluationReport {
     return out;
   }
 
-  /** A hand-written note on one error: the row, the run it comes from, what the text does, what would fix it. */
-  record ErrorNote(String id, String run, String what, String fix) {
+  /**
+   * A hand-written note on one error: the row, the run it comes from, what the text does, what would fix it, and the
+   * system whose error it is ({@code mode}: rules, model or hybrid; optional 5th column, default rules).
+   */
+  record ErrorNote(String id, String run, String what, String fix, String mode) {
+    ErrorNote(String id, String run, String what, String fix) {
+      this(id, run, what, fix, "rules");
+    }
+
     static List<ErrorNote> read(Path file) {
       List<ErrorNote> out = new ArrayList<>();
       if (!Files.isRegularFile(file)) {
@@ -105,14 +112,18 @@ public final class EvaluationReport {
           continue;
         }
         String[] f = line.split("\t", -1);
-        if (f.length != 4) {
+        if (f.length != 4 && f.length != 5) {
           throw new ConfigError(file + ": line " + lineNo + " has " + f.length
-              + " tab-separated fields, expected 4 (id, run, what, fix)");
+              + " tab-separated fields, expected 4 or 5 (id, run, what, fix[, mode])");
         }
         if (!RUNS.containsKey(f[1])) {
           throw new ConfigError(file + ": line " + lineNo + ": run \"" + f[1] + "\" is not one of " + RUNS.keySet());
         }
-        out.add(new ErrorNote(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip()));
+        String mode = f.length == 5 && !f[4].isBlank() ? f[4].strip() : "rules";
+        if (!MODES.contains(mode)) {
+          throw new ConfigError(file + ": line " + lineNo + ": mode \"" + mode + "\" is not one of " + MODES);
+        }
+        out.add(new ErrorNote(f[0].strip(), f[1].strip(), f[2].strip(), f[3].strip(), mode));
       }
       return out;
     }
@@ -411,22 +422,50 @@ public final class EvaluationReport {
 
   private void errors(StringBuilder sb, List<ErrorNote> errorNotes, Path notesFile) {
     sb.append("## Error analysis\n\n");
-    sb.append("Twenty representative errors of the rules, chosen by hand from the runs' `errors.jsonl` "
-        + "samples to cover the main confusions; the notes on what would fix each are hand-written in `")
-        .append(notesFile.getFileName()).append("` (keyed by id) and merged here. UN QuadClass and UNSCon rows are "
+    sb.append("Representative errors chosen by hand from the runs' `errors.jsonl` samples to cover the main "
+        + "confusions; the notes on what would fix each are hand-written in `")
+        .append(notesFile.getFileName()).append("` (keyed by id; the optional 5th column names the system whose "
+        + "error it is, default rules) and merged here. UN QuadClass and UNSCon rows are "
         + "cited by their row number in the source file (header not counted) and described in our own words, never "
         + "quoted; development-set and news rows are our own sentences and are quoted.\n\n");
     if (errorNotes.isEmpty()) {
       sb.append("(no notes: ").append(notesFile.getFileName()).append(" is missing or empty)\n\n");
       return;
     }
-    Map<String, String> categories = new TreeMap<>();
+    List<ErrorNote> rules = errorNotes.stream().filter(n -> !n.mode().equals("hybrid")).toList();
+    List<ErrorNote> hybrid = errorNotes.stream().filter(n -> n.mode().equals("hybrid")).toList();
+    sb.append("### Errors of the rules\n\n");
+    sb.append(rules.size()).append(" errors of the lexicon/rule scorer alone, chosen to cover its main confusions: "
+        + "cue-less rows read as irrelevant (the largest group), cue words used out of their sense, negation and "
+        + "reversal, and "
+        + "dyad/speaker misses.\n\n");
+    errorList(sb, rules);
+    sb.append("### Errors of the hybrid scorer (the default)\n\n");
+    sb.append(hybrid.size()).append(" errors of the system we ship (`mizan.model.mode=hybrid`), each looked up in "
+        + "the hybrid run's `errors.jsonl`. They were chosen to cover the largest off-diagonal cells of the hybrid's "
+        + "confusion "
+        + "matrices above: cooperation and conflict swapped (on the UN test splits, in both directions), material "
+        + "vs verbal within one side (most often material cooperation read as verbal cooperation), irrelevant rows "
+        + "read as events and events read as irrelevant, UNSCon over-calling conflict (its largest error cell, "
+        + "no-conflict predicted conflict) and missing it, and a few rows of our own held-out data (devset dev "
+        + "split, news validation split).\n\n");
+    if (hybrid.isEmpty()) {
+      sb.append("(no hybrid notes yet in ").append(notesFile.getFileName()).append(")\n\n");
+    } else {
+      errorList(sb, hybrid);
+    }
+  }
+
+  private void errorList(StringBuilder sb, List<ErrorNote> errorNotes) {
     int k = 0;
     for (ErrorNote note : errorNotes) {
       k++;
       JsonNode e = null;
       String foundIn = null;
-      for (String mode : MODES) {
+      // a rules note keeps the historical lookup order (rules, then the others); a model/hybrid note is looked up
+      // only in its own system's run, so the prediction shown is that system's
+      List<String> lookIn = note.mode().equals("rules") ? MODES : List.of(note.mode());
+      for (String mode : lookIn) {
         e = findError(mode, note.run(), note.id());
         if (e != null) {
           foundIn = mode;
@@ -453,7 +492,8 @@ public final class EvaluationReport {
           sb.append("\n   > ").append(e.path("text").asText().replace("\n", " "));
         }
       } else {
-        sb.append(") — not among this report's error samples (fixed, or outside the bounded sample)");
+        sb.append(") — not among this report's ").append(note.mode().equals("rules") ? "" : note.mode() + " ")
+            .append("error samples (fixed, or outside the bounded sample)");
       }
       sb.append("\n   - *What it does:* ").append(note.what());
       sb.append("\n   - *What would fix it:* ").append(note.fix()).append("\n");

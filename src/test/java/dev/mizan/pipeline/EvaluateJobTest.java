@@ -178,5 +178,27 @@ class EvaluateJobTest extends SparkTest {
         "> " + anError.path("text").asText(), "*What would fix it:* something would fix it",
         "**un-quadclass-ar-7** (UN QuadClass Arabic, test split) — not among this report's error samples",
         "## Reliability of `confidence`", "`metrics_version`");
+
+    // a note with mode hybrid (5th column) is looked up in the hybrid run, not the rules run, and rendered under the
+    // hybrid subsection: a hybrid run whose only error is the same row with a distinctive score
+    Path runs2 = dir.resolve("runs2");
+    Path hyb = Files.createDirectories(runs2.resolve("hybrid/devset-all"));
+    Files.copy(runs.resolve("rules/devset-all/metrics.json"), hyb.resolve("metrics.json"));
+    ((com.fasterxml.jackson.databind.node.ObjectNode) anError).put("score", 0.4242);
+    Files.writeString(hyb.resolve("errors.jsonl"), new ObjectMapper().writeValueAsString(anError) + "\n");
+    Files.writeString(docs.resolve("error-notes.tsv"), "# id\trun\twhat\tfix\tmode\n"
+        + "un-quadclass-ar-7\tun-ar-test\ta rules row\ta rules fix\n"
+        + anError.path("id").asText() + "\tdevset-all\tthe hybrid gets it wrong\ta hybrid fix\thybrid\n");
+    assertThat(Cli.main(stdout, "evaluate", "--report", runs2.toString(), "--output",
+        docs.resolve("evaluation.md").toString())).isZero();
+    String md2 = Files.readString(docs.resolve("evaluation.md"));
+    int rulesHeading = md2.indexOf("### Errors of the rules");
+    int hybridHeading = md2.indexOf("### Errors of the hybrid scorer (the default)");
+    assertThat(rulesHeading).isPositive();
+    assertThat(hybridHeading).isGreaterThan(rulesHeading);
+    assertThat(md2.indexOf("a rules row")).isBetween(rulesHeading, hybridHeading);
+    assertThat(md2.substring(hybridHeading)).contains(
+        "**" + anError.path("id").asText() + "** (development set, all rows, row " + anError.path("row").asLong()
+            + ") — gold ", "; hybrid predicted ", "(score 0.42, ", "*What it does:* the hybrid gets it wrong");
   }
 }
