@@ -82,12 +82,7 @@ public final class Analyzer implements Serializable {
       score = rules.score();
       confidence = rules.confidence();
     } else {
-      int best = 0;
-      for (int c = 1; c < ps.length; c++) {
-        if (ps[c] > ps[best]) {
-          best = c;
-        }
-      }
+      int best = LinearTextModel.argmax(ps);
       stance = LinearTextModel.STANCE_CLASSES.get(best);
       score = round4(ps[1] - ps[2]);
       confidence = round4(ps[best]);
@@ -98,13 +93,7 @@ public final class Analyzer implements Serializable {
     } else if (stance.equals(Score.CONFLICTUAL)) {
       quad = pq[1] > pq[3] ? "material_conflict" : "verbal_conflict";
     } else {
-      int bestQuad = 0;
-      for (int c = 1; c < pq.length; c++) {
-        if (pq[c] > pq[bestQuad]) {
-          bestQuad = c;
-        }
-      }
-      quad = LinearTextModel.QUAD_CLASSES.get(bestQuad);
+      quad = LinearTextModel.QUAD_CLASSES.get(LinearTextModel.argmax(pq));
     }
     return new Score(stance, score, confidence, quad, rules.evidence());
   }

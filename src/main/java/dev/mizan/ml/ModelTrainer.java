@@ -622,16 +622,6 @@ public final class ModelTrainer {
     return Calibration.fitTemperature(z, y);
   }
 
-  private static int argmax(double[] z) {
-    int b = 0;
-    for (int c = 1; c < z.length; c++) {
-      if (z[c] > z[b]) {
-        b = c;
-      }
-    }
-    return b;
-  }
-
   /** Per-fold macro-F1 of the quad head on Arabic rows, their mean, and all-language figures. */
   private Map<String, Object> cvRow(String name, Map<String, double[]> o, List<String> ids, Map<String, Example> byId,
       boolean quad) {
@@ -645,7 +635,7 @@ public final class ModelTrainer {
     for (String id : ids) {
       Example x = byId.get(id);
       String gold = classes.get(quad ? x.quad() : x.stance());
-      String pred = classes.get(argmax(o.get(id)));
+      String pred = classes.get(LinearTextModel.argmax(o.get(id)));
       every.add(gold, pred);
       if ("ar".equals(x.lang())) {
         ar.add(gold, pred);
@@ -674,7 +664,7 @@ public final class ModelTrainer {
     for (String id : ids) {
       Example x = byId.get(id);
       String gold = LinearTextModel.STANCE_CLASSES.get(x.stance());
-      String pred = LinearTextModel.STANCE_CLASSES.get(argmax(o.get(id)));
+      String pred = LinearTextModel.STANCE_CLASSES.get(LinearTextModel.argmax(o.get(id)));
       every.add(gold, pred);
       if ("ar".equals(x.lang())) {
         ar.add(gold, pred);

@@ -94,6 +94,17 @@ public final class LinearTextModel implements Serializable {
     }
   }
 
+  /** Index of the largest value (the first one on ties): the predicted class of a probability or logit row. */
+  public static int argmax(double[] z) {
+    int b = 0;
+    for (int c = 1; c < z.length; c++) {
+      if (z[c] > z[b]) {
+        b = c;
+      }
+    }
+    return b;
+  }
+
   public LinearTextModel(TextFeatures features, String description, List<Head> heads) {
     this.features = features;
     this.description = description;
