@@ -5,7 +5,7 @@ import java.time.LocalDate;
 import java.util.Locale;
 
 /**
- * A plain loop over {@link CoreBench}'s batch for a profiler (JFR): {@code ProfileLoop [lang] [seconds]}. Prints
+ * A plain loop over {@link CoreBench}'s batch for a profiler (JFR): {@code ProfileLoop [lang] [seconds] [mode]}. Prints
  * MB/s once a second. See jobs/jmh --profile.
  */
 public final class ProfileLoop {
@@ -14,7 +14,7 @@ public final class ProfileLoop {
   public static void main(String[] args) {
     String lang = args.length > 0 ? args[0] : "ar";
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 30;
-    CoreBench.Batch b = CoreBench.batch(lang);
+    CoreBench.Batch b = CoreBench.batch(lang, args.length > 2 ? args[2] : "hybrid");
     long end = System.nanoTime() + seconds * 1_000_000_000L;
     long sink = 0;
     while (System.nanoTime() < end) {
