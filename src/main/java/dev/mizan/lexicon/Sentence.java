@@ -1,8 +1,8 @@
 package dev.mizan.lexicon;
 
-import dev.mizan.text.ArabicClitics;
 import dev.mizan.text.Token;
 import dev.mizan.text.Tokenizer;
+import dev.mizan.text.WordForm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,15 +17,17 @@ public final class Sentence {
   public final List<Token> words;
   /** For each word, the punctuation characters between it and the next word ("" when none). */
   private final String[] after;
-  private final List<List<String>> firstKeys;
-  private final String[] laterKeys;
+  /** Each word's form (kind, norm and lookup keys), shared by all occurrences of its surface. */
+  private final WordForm[] forms;
   /** Set by {@link DictionarySet#matchAll}: the set that matched this sentence and its matches per dictionary. */
   DictionarySet matchedBy;
   List<?>[] matches;
 
   public Sentence(String text) {
     this.text = text;
-    this.tokens = Tokenizer.tokenize(text);
+    List<WordForm> fs = new ArrayList<>();
+    this.tokens = Tokenizer.tokenize(text, fs);
+    this.forms = fs.toArray(new WordForm[0]);
     this.words = new ArrayList<>(tokens.size());
     List<String> gaps = new ArrayList<>(tokens.size());
     StringBuilder gap = new StringBuilder();
@@ -42,31 +44,19 @@ public final class Sentence {
     }
     gaps.add(gap.toString());
     this.after = gaps.toArray(new String[0]);
-    this.firstKeys = new ArrayList<>(words.size());
-    this.laterKeys = new String[words.size()];
-    for (int i = 0; i < words.size(); i++) {
-      Token t = words.get(i);
-      if (t.kind() == Token.Kind.ARABIC) {
-        firstKeys.add(ArabicClitics.keys(t.norm()));
-        laterKeys[i] = ArabicClitics.stripArticle(t.norm());
-      } else {
-        firstKeys.add(List.of(t.norm()));
-        laterKeys[i] = t.norm();
-      }
-    }
   }
 
   List<String> firstKeys(int i) {
-    return firstKeys.get(i);
+    return forms[i].keys;
   }
 
   String laterKey(int i) {
-    return laterKeys[i];
+    return forms[i].key;
   }
 
   /** The article-stripped normalised key of word i (what a dictionary form's token is stored as). */
   public String key(int i) {
-    return laterKeys[i];
+    return forms[i].key;
   }
 
   /** Punctuation between word i and word i+1 ("" if none). */

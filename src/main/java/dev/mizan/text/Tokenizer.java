@@ -23,6 +23,15 @@ public final class Tokenizer {
   private Tokenizer() {}
 
   public static List<Token> tokenize(String s) {
+    return tokenize(s, null);
+  }
+
+  /**
+   * {@link #tokenize(String)}, also adding to {@code forms} (when not null) the {@link WordForm} of each word and
+   * number token, in order (one per non-punctuation token).
+   */
+  public static List<Token> tokenize(String s, List<WordForm> forms) {
+    WordForms cache = WordForms.get();
     List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
     int n = s.length();
     int i = 0;
@@ -44,7 +53,11 @@ public final class Tokenizer {
           for (int k = i; k < j; k += 2) {
             sb.append(Character.toLowerCase(s.charAt(k)));
           }
-          out.add(new Token(i, j, Token.Kind.LATIN, sb.toString(), true));
+          String norm = sb.toString();
+          out.add(new Token(i, j, Token.Kind.LATIN, norm, true));
+          if (forms != null) {
+            forms.add(new WordForm(Token.Kind.LATIN, norm, true));
+          }
           i = j;
           continue;
         }
@@ -64,7 +77,11 @@ public final class Tokenizer {
             break;
           }
         }
-        out.add(word(s, i, j, arabic));
+        WordForm f = cache.lookup(s, i, j, arabic);
+        out.add(new Token(i, j, f.kind, f.norm, f.upper));
+        if (forms != null) {
+          forms.add(f);
+        }
         i = j;
         continue;
       }
@@ -74,8 +91,8 @@ public final class Tokenizer {
     return out;
   }
 
-  private static Token word(String s, int start, int end, boolean arabic) {
-    String surface = s.substring(start, end);
+  /** The form of a word token's surface (first char Arabic when {@code arabic}): what a {@link WordForms} miss computes. */
+  static WordForm form(String surface, boolean arabic) {
     boolean allDigits = true;
     for (int k = 0; k < surface.length(); k++) {
       char ch = surface.charAt(k);
@@ -85,12 +102,12 @@ public final class Tokenizer {
       }
     }
     if (allDigits) {
-      return new Token(start, end, Token.Kind.NUMBER, ArabicNormalizer.normalize(surface), false);
+      return new WordForm(Token.Kind.NUMBER, ArabicNormalizer.normalize(surface), false);
     }
     if (arabic) {
-      return new Token(start, end, Token.Kind.ARABIC, ArabicNormalizer.normalize(surface), false);
+      return new WordForm(Token.Kind.ARABIC, ArabicNormalizer.normalize(surface), false);
     }
-    return new Token(start, end, Token.Kind.LATIN, normalizeLatin(surface), isUpper(surface));
+    return new WordForm(Token.Kind.LATIN, normalizeLatin(surface), isUpper(surface));
   }
 
   /** Lower case, ’ → ', possessive 's dropped. */

@@ -1,0 +1,87 @@
+package dev.mizan.text;
+
+/**
+ * A per-thread table from a word's surface (a char range of the text, looked up without copying it) to its
+ * {@link WordForm}. News vocabulary is Zipfian, so almost every token is a hit and costs one hash over its chars.
+ * Open addressing with linear probing; bounded: when it reaches {@link #MAX} entries it is emptied (a pathological
+ * vocabulary only costs the normalisation again). Not thread-safe: one instance per thread ({@link #get}).
+ */
+final class WordForms {
+  /** Entries before the table is emptied: ~64k distinct surfaces, a few MB per thread. */
+  static final int MAX = 1 << 16;
+  private static final ThreadLocal<WordForms> LOCAL = ThreadLocal.withInitial(WordForms::new);
+
+  private String[] surfaces = new String[1 << 12];
+  private WordForm[] forms = new WordForm[1 << 12];
+  private int[] hashes = new int[1 << 12];
+  private int size;
+
+  static WordForms get() {
+    return LOCAL.get();
+  }
+
+  /** The form of {@code s[start, end)} whose first char is Arabic when {@code arabic}; computed on a miss. */
+  WordForm lookup(String s, int start, int end, boolean arabic) {
+    int h = 0;
+    for (int k = start; k < end; k++) {
+      h = 31 * h + s.charAt(k);
+    }
+    int mask = surfaces.length - 1;
+    int len = end - start;
+    for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
+      String x = surfaces[i];
+      if (x == null) {
+        break;
+      }
+      if (hashes[i] == h && x.length() == len && x.regionMatches(0, s, start, len)) {
+        return forms[i];
+      }
+    }
+    String surface = s.substring(start, end);
+    WordForm f = Tokenizer.form(surface, arabic);
+    if (size >= MAX) {
+      clear();
+    } else if ((size + 1) * 2 > surfaces.length) {
+      grow();
+    }
+    insert(h, surface, f);
+    return f;
+  }
+
+  private static int mix(int h) {
+    return h ^ (h >>> 16);
+  }
+
+  private void insert(int h, String surface, WordForm f) {
+    int mask = surfaces.length - 1;
+    int i = mix(h) & mask;
+    while (surfaces[i] != null) {
+      i = (i + 1) & mask;
+    }
+    surfaces[i] = surface;
+    forms[i] = f;
+    hashes[i] = h;
+    size++;
+  }
+
+  private void grow() {
+    String[] os = surfaces;
+    WordForm[] of = forms;
+    int[] oh = hashes;
+    surfaces = new String[os.length * 2];
+    forms = new WordForm[os.length * 2];
+    hashes = new int[os.length * 2];
+    size = 0;
+    for (int i = 0; i < os.length; i++) {
+      if (os[i] != null) {
+        insert(oh[i], os[i], of[i]);
+      }
+    }
+  }
+
+  private void clear() {
+    java.util.Arrays.fill(surfaces, null);
+    java.util.Arrays.fill(forms, null);
+    size = 0;
+  }
+}
