@@ -47,6 +47,10 @@ public final class Segmenter {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
+      if (!SPECIAL[c]) {
+        i++; // most characters: no line break, quote or terminator
+        continue;
+      }
       if (c == '\n') {
         emit(text, start, i, paragraph, out);
         // blank line → new paragraph
@@ -185,6 +189,16 @@ public final class Segmenter {
     }
     if (start < end) {
       out.add(new Span(start, end, paragraph));
+    }
+  }
+
+  /** The characters the split loop acts on: line break, quotes, ASCII double quote, terminators. */
+  private static final boolean[] SPECIAL = new boolean[1 << 16];
+
+  static {
+    for (int x = 0; x < SPECIAL.length; x++) {
+      char c = (char) x;
+      SPECIAL[x] = c == '\n' || c == '"' || isOpenQuote(c) || isCloseQuote(c) || isTerminator(c);
     }
   }
 

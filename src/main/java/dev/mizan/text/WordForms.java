@@ -11,29 +11,38 @@ final class WordForms {
   static final int MAX = 1 << 16;
   private static final ThreadLocal<WordForms> LOCAL = ThreadLocal.withInitial(WordForms::new);
 
-  private String[] surfaces = new String[1 << 12];
+  private char[][] surfaces = new char[1 << 12][];
   private WordForm[] forms = new WordForm[1 << 12];
   private int[] hashes = new int[1 << 12];
   private int size;
+  private char[] buf = new char[256];
 
   static WordForms get() {
     return LOCAL.get();
   }
 
-  /** The form of {@code s[start, end)} whose first char is Arabic when {@code arabic}; computed on a miss. */
-  WordForm lookup(String s, int start, int end, boolean arabic) {
-    int h = 0;
-    for (int k = start; k < end; k++) {
-      h = 31 * h + s.charAt(k);
+  /** The chars of {@code s} in this thread's reusable buffer (valid until the next call). */
+  char[] chars(String s) {
+    if (buf.length < s.length()) {
+      buf = new char[Math.max(s.length(), buf.length * 2)];
     }
+    s.getChars(0, s.length(), buf, 0);
+    return buf;
+  }
+
+  /**
+   * The form of the surface {@code a[start, end)} (the same chars as {@code s[start, end)}; {@code h} their
+   * String hash) whose first char is Arabic when {@code arabic}; computed on a miss.
+   */
+  WordForm lookup(String s, char[] a, int start, int end, int h, boolean arabic) {
     int mask = surfaces.length - 1;
     int len = end - start;
     for (int i = mix(h) & mask; ; i = (i + 1) & mask) {
-      String x = surfaces[i];
+      char[] x = surfaces[i];
       if (x == null) {
         break;
       }
-      if (hashes[i] == h && x.length() == len && x.regionMatches(0, s, start, len)) {
+      if (hashes[i] == h && x.length == len && java.util.Arrays.equals(x, 0, len, a, start, end)) {
         return forms[i];
       }
     }
@@ -44,7 +53,7 @@ final class WordForms {
     } else if ((size + 1) * 2 > surfaces.length) {
       grow();
     }
-    insert(h, surface, f);
+    insert(h, surface.toCharArray(), f);
     return f;
   }
 
@@ -52,7 +61,7 @@ final class WordForms {
     return h ^ (h >>> 16);
   }
 
-  private void insert(int h, String surface, WordForm f) {
+  private void insert(int h, char[] surface, WordForm f) {
     int mask = surfaces.length - 1;
     int i = mix(h) & mask;
     while (surfaces[i] != null) {
@@ -65,10 +74,10 @@ final class WordForms {
   }
 
   private void grow() {
-    String[] os = surfaces;
+    char[][] os = surfaces;
     WordForm[] of = forms;
     int[] oh = hashes;
-    surfaces = new String[os.length * 2];
+    surfaces = new char[os.length * 2][];
     forms = new WordForm[os.length * 2];
     hashes = new int[os.length * 2];
     size = 0;
