@@ -274,7 +274,7 @@ public final class Analyzer implements Serializable {
       if (used[k] || m.covered[k] || s.words.get(k).kind() != dev.mizan.text.Token.Kind.ARABIC) {
         continue;
       }
-      Lexicon.Cue c = lexicon.cueByStem(s.words.get(k).norm());
+      Lexicon.Cue c = lexicon.cueByStem(s.form(k));
       if (c != null) {
         out.add(new RuleScorer.CueHit(k, k, c));
       }

@@ -1,5 +1,6 @@
 package dev.mizan.lexicon;
 
+import dev.mizan.text.WordForm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -79,6 +80,10 @@ public final class DictionarySet {
     }
     if (root.next != null) {
       for (int i = 0; i < n; i++) {
+        Node[] starts = starts(s.form(i));
+        if (starts.length == 0) {
+          continue; // no key of this word begins an entry of any dictionary
+        }
         boolean any = false;
         for (int d = 0; d < nd; d++) {
           bestEnd[d] = -1;
@@ -88,8 +93,8 @@ public final class DictionarySet {
         if (!any) {
           continue;
         }
-        for (String k : s.firstKeys(i)) {
-          walk(s, i, i, root.next.get(k), bestEnd, bestVals, nextFree);
+        for (Node start : starts) {
+          walk(s, i, i, start, bestEnd, bestVals, nextFree);
         }
         for (int d = 0; d < nd; d++) {
           if (bestVals[d] != null && nextFree[d] <= i) {
@@ -105,6 +110,31 @@ public final class DictionarySet {
     }
     s.matches = out;
     s.matchedBy = this;
+  }
+
+  private static final Node[] NO_NODES = new Node[0];
+
+  /**
+   * The trie nodes under the root for the word's first-word keys, in key order, absent keys left out (a walk from
+   * null finds nothing); memoised on the form, so a frequent word is looked up once per thread, not per occurrence.
+   */
+  private Node[] starts(WordForm f) {
+    Object memo = f.memo(this);
+    if (memo != null) {
+      return (Node[]) memo;
+    }
+    List<String> keys = f.keys;
+    Node[] found = new Node[keys.size()];
+    int k = 0;
+    for (String key : keys) {
+      Node x = root.next.get(key);
+      if (x != null) {
+        found[k++] = x;
+      }
+    }
+    Node[] starts = k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k);
+    f.memo(this, starts);
+    return starts;
   }
 
   private void walk(Sentence s, int from, int j, Node node, int[] bestEnd, Object[] bestVals, int[] nextFree) {
