@@ -29,6 +29,11 @@ public final class DictionarySet {
     List<? extends Dictionary.Entry<?>>[] entries;
     /** Some dictionary has entries here. */
     boolean accepting;
+    /**
+     * values[d]: dictionary d's values here when none of its entries here is case-sensitive (then every match
+     * accepts them all, so one read-only list serves every match), else null (accepted per match).
+     */
+    List<?>[] values;
   }
 
   public DictionarySet(List<Dictionary<?>> dictionaries) {
@@ -46,6 +51,16 @@ public final class DictionarySet {
       }
       to.entries[d] = (List<? extends Dictionary.Entry<?>>) (List<?>) from.entries;
       to.accepting = true;
+      if (to.values == null) {
+        to.values = new List<?>[dicts.length];
+      }
+      List<Object> vals = new ArrayList<>(from.entries.size());
+      boolean caseSensitive = false;
+      for (Dictionary.Entry<?> e : from.entries) {
+        caseSensitive |= e.caseSensitive();
+        vals.add(e.value());
+      }
+      to.values[d] = caseSensitive ? null : java.util.Collections.unmodifiableList(vals);
     }
     if (from.next != null) {
       if (to.next == null) {
@@ -145,7 +160,7 @@ public final class DictionarySet {
       for (int d = 0; d < node.entries.length; d++) {
         List<? extends Dictionary.Entry<?>> es = node.entries[d];
         if (es != null && j > bestEnd[d] && nextFree[d] <= from) {
-          List<?> vals = acceptAny(es, s, from, j);
+          List<?> vals = node.values[d] != null ? node.values[d] : acceptAny(es, s, from, j);
           if (vals != null) {
             bestEnd[d] = j;
             bestVals[d] = vals;

@@ -136,10 +136,16 @@ public final class Segmenter {
     while (j >= 0 && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '.')) {
       j--;
     }
-    String word = text.substring(j + 1, i);
-    if (word.isEmpty()) {
+    if (j + 1 == i) {
+      return true; // no word before the dot
+    }
+    char first = text.charAt(j + 1);
+    if (i - (j + 1) > 6 || (first >= '\u0600' && first <= '\u06FF')) {
+      // longer than any abbreviation, or an Arabic word (lower-casing keeps it non-ASCII): neither an initial nor
+      // an abbreviation
       return true;
     }
+    String word = text.substring(j + 1, i);
     if (word.length() == 1 && Character.isUpperCase(word.charAt(0)) && word.charAt(0) < 128) {
       // an initial (J. Smith) or the last letter of U.S. — unless a sentence clearly ends here (end of text)
       return i + 1 >= n;

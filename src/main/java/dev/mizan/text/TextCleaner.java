@@ -17,7 +17,7 @@ public final class TextCleaner {
     boolean needs = false;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '<' || c == '&' || c == '\r' || c == '\u00A0') {
+      if (c <= '\u00A0' && (c == '<' || c == '&' || c == '\r' || c == '\u00A0')) {
         needs = true;
         break;
       }

@@ -42,7 +42,7 @@ final class WordForms {
       if (x == null) {
         break;
       }
-      if (hashes[i] == h && x.length == len && java.util.Arrays.equals(x, 0, len, a, start, end)) {
+      if (hashes[i] == h && x.length == len && same(x, a, start, len)) {
         return forms[i];
       }
     }
@@ -55,6 +55,16 @@ final class WordForms {
     }
     insert(h, surface.toCharArray(), f);
     return f;
+  }
+
+  /** x equals a[start, start + len) (words are short: a plain loop beats the vectorised mismatch's set-up). */
+  private static boolean same(char[] x, char[] a, int start, int len) {
+    for (int k = 0; k < len; k++) {
+      if (x[k] != a[start + k]) {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static int mix(int h) {
