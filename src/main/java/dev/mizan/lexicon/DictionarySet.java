@@ -91,7 +91,7 @@ public final class DictionarySet {
     List<?>[] out = new List<?>[nd];
     int[] nextFree = new int[nd]; // leftmost-longest: a dictionary looks for its next match from this word on
     for (int d = 0; d < nd; d++) {
-      out[d] = new ArrayList<>(2);
+      out[d] = new ArrayList<>();
     }
     if (root.next != null) {
       for (int i = 0; i < n; i++) {

@@ -131,19 +131,25 @@ public final class Segmenter {
     if (i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
       return false;
     }
-    // the word before the dot
+    // the word before the dot: a run of letters and dots. A word longer than any abbreviation, or one with an Arabic
+    // letter (lower-casing keeps it non-ASCII), is neither an initial nor an abbreviation: a real full stop, known
+    // without reading the rest of the word.
     int j = i - 1;
-    while (j >= 0 && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '.')) {
+    while (j >= 0) {
+      char ch = text.charAt(j);
+      if (ch >= '\u0600' && ch <= '\u06FF' && Character.isLetter(ch)) {
+        return true;
+      }
+      if (ch != '.' && !Character.isLetter(ch)) {
+        break;
+      }
       j--;
+      if (i - (j + 1) > 6) {
+        return true;
+      }
     }
     if (j + 1 == i) {
       return true; // no word before the dot
-    }
-    char first = text.charAt(j + 1);
-    if (i - (j + 1) > 6 || (first >= '\u0600' && first <= '\u06FF')) {
-      // longer than any abbreviation, or an Arabic word (lower-casing keeps it non-ASCII): neither an initial nor
-      // an abbreviation
-      return true;
     }
     String word = text.substring(j + 1, i);
     if (word.length() == 1 && Character.isUpperCase(word.charAt(0)) && word.charAt(0) < 128) {
