@@ -22,6 +22,8 @@ import java.util.Map;
 public final class DictionarySet {
   private final Dictionary<?>[] dicts;
   private final Node root = new Node();
+  /** Keys of the trie below the first level: the only keys a later word of a match can have. */
+  private final java.util.Set<String> innerKeys = new java.util.HashSet<>();
 
   private static final class Node {
     Map<String, Node> next;
@@ -67,6 +69,9 @@ public final class DictionarySet {
         to.next = new HashMap<>(Math.max(4, from.next.size() * 2));
       }
       for (Map.Entry<String, ? extends Dictionary.Node<?>> e : from.next.entrySet()) {
+        if (to != root) {
+          innerKeys.add(e.getKey());
+        }
         merge(e.getValue(), to.next.computeIfAbsent(e.getKey(), k -> new Node()), d);
       }
     }
@@ -95,7 +100,7 @@ public final class DictionarySet {
     }
     if (root.next != null) {
       for (int i = 0; i < n; i++) {
-        Node[] starts = starts(s.form(i));
+        Node[] starts = keys(s.form(i)).starts;
         if (starts.length == 0) {
           continue; // no key of this word begins an entry of any dictionary
         }
@@ -128,15 +133,30 @@ public final class DictionarySet {
   }
 
   private static final Node[] NO_NODES = new Node[0];
+  private static final String[] NO_KEYS = new String[0];
 
   /**
-   * The trie nodes under the root for the word's first-word keys, in key order, absent keys left out (a walk from
-   * null finds nothing); memoised on the form, so a frequent word is looked up once per thread, not per occurrence.
+   * What matching needs of a word, memoised on its form (so a frequent word is looked up once per thread, not per
+   * occurrence): the trie nodes under the root for its first-word keys, in key order, absent keys left out (a walk
+   * from null finds nothing); and its later-word keys that occur below the first level of the trie ({@code later}
+   * null and {@code alts} empty when none does: no lookup can find them there).
    */
-  private Node[] starts(WordForm f) {
+  private static final class WordKeys {
+    final Node[] starts;
+    final String later;
+    final String[] alts;
+
+    WordKeys(Node[] starts, String later, String[] alts) {
+      this.starts = starts;
+      this.later = later;
+      this.alts = alts;
+    }
+  }
+
+  private WordKeys keys(WordForm f) {
     Object memo = f.memo(this);
     if (memo != null) {
-      return (Node[]) memo;
+      return (WordKeys) memo;
     }
     List<String> keys = f.keys;
     Node[] found = new Node[keys.size()];
@@ -147,9 +167,16 @@ public final class DictionarySet {
         found[k++] = x;
       }
     }
-    Node[] starts = k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k);
-    f.memo(this, starts);
-    return starts;
+    List<String> alts = new ArrayList<>(keys.size());
+    for (int a = 1; a < keys.size(); a++) {
+      if (innerKeys.contains(keys.get(a))) {
+        alts.add(keys.get(a));
+      }
+    }
+    WordKeys w = new WordKeys(k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k),
+        innerKeys.contains(f.key) ? f.key : null, alts.isEmpty() ? NO_KEYS : alts.toArray(new String[0]));
+    f.memo(this, w);
+    return w;
   }
 
   private void walk(Sentence s, int from, int j, Node node, int[] bestEnd, Object[] bestVals, int[] nextFree) {
@@ -171,11 +198,11 @@ public final class DictionarySet {
     if (node.next == null || j + 1 >= s.words.size() || s.barrierAfter(j)) {
       return;
     }
-    Node direct = node.next.get(s.laterKey(j + 1));
+    WordKeys w = keys(s.form(j + 1));
+    Node direct = w.later == null ? null : node.next.get(w.later);
     walk(s, from, j + 1, direct, bestEnd, bestVals, nextFree);
-    List<String> alts = s.firstKeys(j + 1);
-    for (int a = 1; a < alts.size(); a++) {
-      Node m = node.next.get(alts.get(a));
+    for (String alt : w.alts) {
+      Node m = node.next.get(alt);
       if (m != null && m != direct) {
         walk(s, from, j + 1, m, bestEnd, bestVals, nextFree);
       }
