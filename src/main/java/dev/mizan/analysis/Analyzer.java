@@ -151,7 +151,7 @@ public final class Analyzer implements Serializable {
     }
     List<Reading> readings = new ArrayList<>(texts.size());
     for (String s : texts) {
-      readings.add(read(s, day));
+      readings.add(read(s, day, false));
     }
     if (options.paragraphContext()) {
       carryContext(readings, paragraphs);
@@ -227,10 +227,26 @@ public final class Analyzer implements Serializable {
   }
 
   private Reading read(String text, LocalDate date) {
+    return read(text, date, true);
+  }
+
+  /** The reading of a sentence that names no country or actor and says no «both sides» (see {@link #read}). */
+  private static final DyadFinder.Result NOTHING = new DyadFinder.Result(List.of(), java.util.Set.of(), false, false);
+
+  /**
+   * Reads one sentence. Unless {@code full}, a sentence that names no country or actor and has no «both sides» word
+   * stops after matching: it can never be in an article's output (it has no dyad, and paragraph context gives one
+   * only to a sentence naming one side or saying «both sides») nor pass anything on to another sentence, so its
+   * cues, quotes, speaker and dyads are not worked out.
+   */
+  private Reading read(String text, LocalDate date, boolean full) {
     Sentence s = new Sentence(text);
     matcher().matchAll(s);
     Mentions m = Mentions.find(s, gazetteer, lexicon, date);
     List<Dictionary.Match<Lexicon.Rel>> rels = lexicon.relations().findAll(s);
+    if (!full && m.countries.isEmpty() && m.actors.isEmpty() && !bothSides(rels, m)) {
+      return new Reading(s, m, NOTHING, null, List.of(), List.of(), false);
+    }
     List<Dictionary.Match<Lexicon.Modifier>> mods = lexicon.modifiers().findAll(s);
     List<Dictionary.Match<Lexicon.Speech>> speech = lexicon.speech().findAll(s);
     List<RuleScorer.CueHit> cues = cues(s, m);
@@ -248,6 +264,21 @@ public final class Analyzer implements Serializable {
       quoted |= q;
     }
     return new Reading(s, m, d, speaker, cues, mods, quoted);
+  }
+
+  /** A «both sides» relation word outside names: what {@link DyadFinder.Result#bothSides} reports. */
+  private static boolean bothSides(List<Dictionary.Match<Lexicon.Rel>> rels, Mentions m) {
+    for (Dictionary.Match<Lexicon.Rel> r : rels) {
+      if (m.covered[r.first()]) {
+        continue;
+      }
+      for (Lexicon.Rel v : r.values()) {
+        if (v.kind() == Lexicon.RelKind.BOTH) {
+          return true;
+        }
+      }
+    }
+    return false;
   }
 
   private List<RuleScorer.CueHit> cues(Sentence s, Mentions m) {
@@ -274,7 +305,7 @@ public final class Analyzer implements Serializable {
       if (used[k] || m.covered[k] || s.words.get(k).kind() != dev.mizan.text.Token.Kind.ARABIC) {
         continue;
       }
-      Lexicon.Cue c = lexicon.cueByStem(s.words.get(k).norm());
+      Lexicon.Cue c = lexicon.cueByStem(s.form(k));
       if (c != null) {
         out.add(new RuleScorer.CueHit(k, k, c));
       }

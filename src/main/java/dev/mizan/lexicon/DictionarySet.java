@@ -1,5 +1,6 @@
 package dev.mizan.lexicon;
 
+import dev.mizan.text.WordForm;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -21,6 +22,8 @@ import java.util.Map;
 public final class DictionarySet {
   private final Dictionary<?>[] dicts;
   private final Node root = new Node();
+  /** Keys of the trie below the first level: the only keys a later word of a match can have. */
+  private final java.util.Set<String> innerKeys = new java.util.HashSet<>();
 
   private static final class Node {
     Map<String, Node> next;
@@ -28,6 +31,11 @@ public final class DictionarySet {
     List<? extends Dictionary.Entry<?>>[] entries;
     /** Some dictionary has entries here. */
     boolean accepting;
+    /**
+     * values[d]: dictionary d's values here when none of its entries here is case-sensitive (then every match
+     * accepts them all, so one read-only list serves every match), else null (accepted per match).
+     */
+    List<?>[] values;
   }
 
   public DictionarySet(List<Dictionary<?>> dictionaries) {
@@ -45,12 +53,25 @@ public final class DictionarySet {
       }
       to.entries[d] = (List<? extends Dictionary.Entry<?>>) (List<?>) from.entries;
       to.accepting = true;
+      if (to.values == null) {
+        to.values = new List<?>[dicts.length];
+      }
+      List<Object> vals = new ArrayList<>(from.entries.size());
+      boolean caseSensitive = false;
+      for (Dictionary.Entry<?> e : from.entries) {
+        caseSensitive |= e.caseSensitive();
+        vals.add(e.value());
+      }
+      to.values[d] = caseSensitive ? null : java.util.Collections.unmodifiableList(vals);
     }
     if (from.next != null) {
       if (to.next == null) {
         to.next = new HashMap<>(Math.max(4, from.next.size() * 2));
       }
       for (Map.Entry<String, ? extends Dictionary.Node<?>> e : from.next.entrySet()) {
+        if (to != root) {
+          innerKeys.add(e.getKey());
+        }
         merge(e.getValue(), to.next.computeIfAbsent(e.getKey(), k -> new Node()), d);
       }
     }
@@ -75,10 +96,14 @@ public final class DictionarySet {
     List<?>[] out = new List<?>[nd];
     int[] nextFree = new int[nd]; // leftmost-longest: a dictionary looks for its next match from this word on
     for (int d = 0; d < nd; d++) {
-      out[d] = new ArrayList<>(2);
+      out[d] = new ArrayList<>();
     }
     if (root.next != null) {
       for (int i = 0; i < n; i++) {
+        Node[] starts = keys(s.form(i)).starts;
+        if (starts.length == 0) {
+          continue; // no key of this word begins an entry of any dictionary
+        }
         boolean any = false;
         for (int d = 0; d < nd; d++) {
           bestEnd[d] = -1;
@@ -88,8 +113,8 @@ public final class DictionarySet {
         if (!any) {
           continue;
         }
-        for (String k : s.firstKeys(i)) {
-          walk(s, i, i, root.next.get(k), bestEnd, bestVals, nextFree);
+        for (Node start : starts) {
+          walk(s, i, i, start, bestEnd, bestVals, nextFree);
         }
         for (int d = 0; d < nd; d++) {
           if (bestVals[d] != null && nextFree[d] <= i) {
@@ -107,6 +132,53 @@ public final class DictionarySet {
     s.matchedBy = this;
   }
 
+  private static final Node[] NO_NODES = new Node[0];
+  private static final String[] NO_KEYS = new String[0];
+
+  /**
+   * What matching needs of a word, memoised on its form (so a frequent word is looked up once per thread, not per
+   * occurrence): the trie nodes under the root for its first-word keys, in key order, absent keys left out (a walk
+   * from null finds nothing); and its later-word keys that occur below the first level of the trie ({@code later}
+   * null and {@code alts} empty when none does: no lookup can find them there).
+   */
+  private static final class WordKeys {
+    final Node[] starts;
+    final String later;
+    final String[] alts;
+
+    WordKeys(Node[] starts, String later, String[] alts) {
+      this.starts = starts;
+      this.later = later;
+      this.alts = alts;
+    }
+  }
+
+  private WordKeys keys(WordForm f) {
+    Object memo = f.memo(this);
+    if (memo != null) {
+      return (WordKeys) memo;
+    }
+    List<String> keys = f.keys;
+    Node[] found = new Node[keys.size()];
+    int k = 0;
+    for (String key : keys) {
+      Node x = root.next.get(key);
+      if (x != null) {
+        found[k++] = x;
+      }
+    }
+    List<String> alts = new ArrayList<>(keys.size());
+    for (int a = 1; a < keys.size(); a++) {
+      if (innerKeys.contains(keys.get(a))) {
+        alts.add(keys.get(a));
+      }
+    }
+    WordKeys w = new WordKeys(k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k),
+        innerKeys.contains(f.key) ? f.key : null, alts.isEmpty() ? NO_KEYS : alts.toArray(new String[0]));
+    f.memo(this, w);
+    return w;
+  }
+
   private void walk(Sentence s, int from, int j, Node node, int[] bestEnd, Object[] bestVals, int[] nextFree) {
     if (node == null) {
       return;
@@ -115,7 +187,7 @@ public final class DictionarySet {
       for (int d = 0; d < node.entries.length; d++) {
         List<? extends Dictionary.Entry<?>> es = node.entries[d];
         if (es != null && j > bestEnd[d] && nextFree[d] <= from) {
-          List<?> vals = acceptAny(es, s, from, j);
+          List<?> vals = node.values[d] != null ? node.values[d] : acceptAny(es, s, from, j);
           if (vals != null) {
             bestEnd[d] = j;
             bestVals[d] = vals;
@@ -126,11 +198,11 @@ public final class DictionarySet {
     if (node.next == null || j + 1 >= s.words.size() || s.barrierAfter(j)) {
       return;
     }
-    Node direct = node.next.get(s.laterKey(j + 1));
+    WordKeys w = keys(s.form(j + 1));
+    Node direct = w.later == null ? null : node.next.get(w.later);
     walk(s, from, j + 1, direct, bestEnd, bestVals, nextFree);
-    List<String> alts = s.firstKeys(j + 1);
-    for (int a = 1; a < alts.size(); a++) {
-      Node m = node.next.get(alts.get(a));
+    for (String alt : w.alts) {
+      Node m = node.next.get(alt);
       if (m != null && m != direct) {
         walk(s, from, j + 1, m, bestEnd, bestVals, nextFree);
       }

@@ -146,6 +146,17 @@ public final class Lexicon implements Serializable {
   private static final Object NO_CUE = new Object();
   private static final int STEM_MEMO_MAX = 500_000;
 
+  /** {@link #cueByStem(String)} of the form's norm, memoised on the form (one lookup per word and thread). */
+  public Cue cueByStem(dev.mizan.text.WordForm f) {
+    Object hit = f.memo(this);
+    if (hit == null) {
+      Cue c = cueByStem(f.norm);
+      f.memo(this, c == null ? NO_CUE : c);
+      return c;
+    }
+    return hit == NO_CUE ? null : (Cue) hit;
+  }
+
   /** A cue found through the light stem of an Arabic word, or null. */
   public Cue cueByStem(String normalizedWord) {
     java.util.concurrent.ConcurrentHashMap<String, Object> memo = stemMemo;

@@ -1,8 +1,8 @@
 package dev.mizan.lexicon;
 
-import dev.mizan.text.ArabicClitics;
 import dev.mizan.text.Token;
 import dev.mizan.text.Tokenizer;
+import dev.mizan.text.WordForm;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,56 +17,73 @@ public final class Sentence {
   public final List<Token> words;
   /** For each word, the punctuation characters between it and the next word ("" when none). */
   private final String[] after;
-  private final List<List<String>> firstKeys;
-  private final String[] laterKeys;
+  /** For each word, whether punctuation other than hyphens/apostrophes follows it (see {@link #barrierAfter}). */
+  private final boolean[] barrier;
+  /** Each word's form (kind, norm and lookup keys), shared by all occurrences of its surface. */
+  private final WordForm[] forms;
   /** Set by {@link DictionarySet#matchAll}: the set that matched this sentence and its matches per dictionary. */
   DictionarySet matchedBy;
   List<?>[] matches;
 
   public Sentence(String text) {
     this.text = text;
-    this.tokens = Tokenizer.tokenize(text);
-    this.words = new ArrayList<>(tokens.size());
-    List<String> gaps = new ArrayList<>(tokens.size());
-    StringBuilder gap = new StringBuilder();
+    List<WordForm> fs = new ArrayList<>(Math.max(8, text.length() / 6));
+    this.tokens = Tokenizer.tokenize(text, fs);
+    this.forms = fs.toArray(new WordForm[0]);
+    this.words = new ArrayList<>(forms.length);
+    String[] gaps = new String[Math.max(1, forms.length)];
+    // the punctuation after the last word seen: none, one token's string (shared), or several joined
+    String gap = "";
+    StringBuilder joined = null;
     for (Token t : tokens) {
       if (t.isWord()) {
         if (!words.isEmpty()) {
-          gaps.add(gap.toString());
+          gaps[words.size() - 1] = joined != null ? joined.toString() : gap;
         }
-        gap.setLength(0);
+        gap = "";
+        joined = null;
         words.add(t);
       } else if (!words.isEmpty()) {
-        gap.append(t.norm());
+        if (joined != null) {
+          joined.append(t.norm());
+        } else if (gap.isEmpty()) {
+          gap = t.norm();
+        } else {
+          joined = new StringBuilder(gap).append(t.norm());
+        }
       }
     }
-    gaps.add(gap.toString());
-    this.after = gaps.toArray(new String[0]);
-    this.firstKeys = new ArrayList<>(words.size());
-    this.laterKeys = new String[words.size()];
-    for (int i = 0; i < words.size(); i++) {
-      Token t = words.get(i);
-      if (t.kind() == Token.Kind.ARABIC) {
-        firstKeys.add(ArabicClitics.keys(t.norm()));
-        laterKeys[i] = ArabicClitics.stripArticle(t.norm());
-      } else {
-        firstKeys.add(List.of(t.norm()));
-        laterKeys[i] = t.norm();
+    gaps[Math.max(0, words.size() - 1)] = joined != null ? joined.toString() : gap;
+    this.after = gaps;
+    this.barrier = new boolean[gaps.length];
+    for (int i = 0; i < gaps.length; i++) {
+      String g = gaps[i];
+      for (int k = 0; k < g.length(); k++) {
+        char c = g.charAt(k);
+        if (c != '-' && c != '\'' && c != '’' && c != '‐' && c != '–') {
+          barrier[i] = true;
+          break;
+        }
       }
     }
+  }
+
+  /** The form of word i (kind, norm, lookup keys; shared by every occurrence of the surface on this thread). */
+  public WordForm form(int i) {
+    return forms[i];
   }
 
   List<String> firstKeys(int i) {
-    return firstKeys.get(i);
+    return forms[i].keys;
   }
 
   String laterKey(int i) {
-    return laterKeys[i];
+    return forms[i].key;
   }
 
   /** The article-stripped normalised key of word i (what a dictionary form's token is stored as). */
   public String key(int i) {
-    return laterKeys[i];
+    return forms[i].key;
   }
 
   /** Punctuation between word i and word i+1 ("" if none). */
@@ -76,14 +93,7 @@ public final class Sentence {
 
   /** True when punctuation other than hyphens/apostrophes separates word i from word i+1. */
   public boolean barrierAfter(int i) {
-    String g = after[i];
-    for (int k = 0; k < g.length(); k++) {
-      char c = g.charAt(k);
-      if (c != '-' && c != '\'' && c != '’' && c != '‐' && c != '–') {
-        return true;
-      }
-    }
-    return false;
+    return barrier[i];
   }
 
   public String surface(int firstWord, int lastWord) {

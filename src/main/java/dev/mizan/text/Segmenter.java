@@ -47,6 +47,10 @@ public final class Segmenter {
     int i = 0;
     while (i < n) {
       char c = text.charAt(i);
+      if (!SPECIAL[c]) {
+        i++; // most characters: no line break, quote or terminator
+        continue;
+      }
       if (c == '\n') {
         emit(text, start, i, paragraph, out);
         // blank line → new paragraph
@@ -127,15 +131,27 @@ public final class Segmenter {
     if (i > 0 && i + 1 < n && Character.isDigit(text.charAt(i - 1)) && Character.isDigit(text.charAt(i + 1))) {
       return false;
     }
-    // the word before the dot
+    // the word before the dot: a run of letters and dots. A word longer than any abbreviation, or one with an Arabic
+    // letter (lower-casing keeps it non-ASCII), is neither an initial nor an abbreviation: a real full stop, known
+    // without reading the rest of the word.
     int j = i - 1;
-    while (j >= 0 && (Character.isLetter(text.charAt(j)) || text.charAt(j) == '.')) {
+    while (j >= 0) {
+      char ch = text.charAt(j);
+      if (ch >= '\u0600' && ch <= '\u06FF' && Character.isLetter(ch)) {
+        return true;
+      }
+      if (ch != '.' && !Character.isLetter(ch)) {
+        break;
+      }
       j--;
+      if (i - (j + 1) > 6) {
+        return true;
+      }
+    }
+    if (j + 1 == i) {
+      return true; // no word before the dot
     }
     String word = text.substring(j + 1, i);
-    if (word.isEmpty()) {
-      return true;
-    }
     if (word.length() == 1 && Character.isUpperCase(word.charAt(0)) && word.charAt(0) < 128) {
       // an initial (J. Smith) or the last letter of U.S. — unless a sentence clearly ends here (end of text)
       return i + 1 >= n;
@@ -185,6 +201,16 @@ public final class Segmenter {
     }
     if (start < end) {
       out.add(new Span(start, end, paragraph));
+    }
+  }
+
+  /** The characters the split loop acts on: line break, quotes, ASCII double quote, terminators. */
+  private static final boolean[] SPECIAL = new boolean[1 << 16];
+
+  static {
+    for (int x = 0; x < SPECIAL.length; x++) {
+      char c = (char) x;
+      SPECIAL[x] = c == '\n' || c == '"' || isOpenQuote(c) || isCloseQuote(c) || isTerminator(c);
     }
   }
 

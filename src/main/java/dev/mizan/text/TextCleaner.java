@@ -14,15 +14,8 @@ public final class TextCleaner {
     if (s == null) {
       return "";
     }
-    boolean needs = false;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if (c == '<' || c == '&' || c == '\r' || c == '\u00A0') {
-        needs = true;
-        break;
-      }
-    }
-    if (!needs) {
+    // four vectorised scans beat one char-by-char loop on text that needs no cleaning (most of it)
+    if (s.indexOf('<') < 0 && s.indexOf('&') < 0 && s.indexOf('\r') < 0 && s.indexOf('\u00A0') < 0) {
       return s;
     }
     StringBuilder out = new StringBuilder(s.length());

@@ -23,59 +23,129 @@ public final class Tokenizer {
   private Tokenizer() {}
 
   public static List<Token> tokenize(String s) {
-    List<Token> out = new ArrayList<>(Math.max(8, s.length() / 5));
+    return tokenize(s, null);
+  }
+
+  /**
+   * {@link #tokenize(String)}, also adding to {@code forms} (when not null) the {@link WordForm} of each word and
+   * number token, in order (one per non-punctuation token).
+   */
+  public static List<Token> tokenize(String s, List<WordForm> forms) {
+    WordForms cache = WordForms.get();
     int n = s.length();
+    char[] a = cache.chars(s);
+    List<Token> out = new ArrayList<>(Math.max(8, n / 5));
     int i = 0;
     while (i < n) {
-      char c = s.charAt(i);
-      if (Character.isWhitespace(c) || c == '\u200C' || c == '\u200D' || c == '\u200E' || c == '\u200F' || c == '\uFEFF') {
+      char c = a[i];
+      int tc = CLASS[c];
+      if ((tc & SKIP) != 0) {
         i++;
         continue;
       }
-      if (isWordChar(c)) {
+      if ((tc & WORD) != 0) {
         // dotted capitals: U.S.
-        if (c < 128 && Character.isUpperCase(c) && i + 2 < n && s.charAt(i + 1) == '.'
-            && Character.isUpperCase(s.charAt(i + 2)) && s.charAt(i + 2) < 128) {
+        if (c < 128 && Character.isUpperCase(c) && i + 2 < n && a[i + 1] == '.'
+            && Character.isUpperCase(a[i + 2]) && a[i + 2] < 128) {
           int j = i;
-          while (j + 1 < n && s.charAt(j) < 128 && Character.isUpperCase(s.charAt(j)) && s.charAt(j + 1) == '.') {
+          while (j + 1 < n && a[j] < 128 && Character.isUpperCase(a[j]) && a[j + 1] == '.') {
             j += 2;
           }
           StringBuilder sb = new StringBuilder();
           for (int k = i; k < j; k += 2) {
-            sb.append(Character.toLowerCase(s.charAt(k)));
+            sb.append(Character.toLowerCase(a[k]));
           }
-          out.add(new Token(i, j, Token.Kind.LATIN, sb.toString(), true));
+          String norm = sb.toString();
+          out.add(new Token(i, j, Token.Kind.LATIN, norm, true));
+          if (forms != null) {
+            forms.add(new WordForm(Token.Kind.LATIN, norm, true));
+          }
           i = j;
           continue;
         }
-        boolean arabic = isArabicChar(c);
+        boolean arabic = (tc & ARABIC) != 0;
+        // a word char continues the run unless it is a letter of the other script (script change)
+        int cont = arabic ? CONT_ARABIC : CONT_OTHER;
+        int h = c; // String.hashCode of the surface, accumulated while scanning
         int j = i + 1;
         while (j < n) {
-          char d = s.charAt(j);
-          if (isWordChar(d)) {
-            if (Character.isLetter(d) && !ArabicNormalizer.isArabicMark(d) && isArabicChar(d) != arabic) {
-              break; // script change
-            }
+          char d = a[j];
+          if ((CLASS[d] & cont) != 0) {
+            h = 31 * h + d;
             j++;
-          } else if ((d == '\'' || d == '’') && !arabic && j + 1 < n && Character.isLetter(s.charAt(j + 1))
-              && !isArabicChar(s.charAt(j + 1)) && Character.isLetter(s.charAt(j - 1))) {
+          } else if ((d == '\'' || d == '’') && !arabic && j + 1 < n && (CLASS[a[j + 1]] & (LETTER | ARABIC)) == LETTER
+              && (CLASS[a[j - 1]] & LETTER) != 0) {
+            h = 31 * h + d;
             j++;
           } else {
             break;
           }
         }
-        out.add(word(s, i, j, arabic));
+        WordForm f = cache.lookup(s, a, i, j, h, arabic);
+        out.add(new Token(i, j, f.kind, f.norm, f.upper));
+        if (forms != null) {
+          forms.add(f);
+        }
         i = j;
         continue;
       }
-      out.add(new Token(i, i + 1, Token.Kind.PUNCT, String.valueOf(c), false));
+      out.add(new Token(i, i + 1, Token.Kind.PUNCT, punct(c), false));
       i++;
     }
     return out;
   }
 
-  private static Token word(String s, int start, int end, boolean arabic) {
-    String surface = s.substring(start, end);
+  /** Character classes for the scan, one byte per UTF-16 unit, from the same Character/ArabicNormalizer tests. */
+  private static final int SKIP = 1;
+  private static final int WORD = 2;
+  private static final int LETTER = 4;
+  private static final int ARABIC = 8;
+  private static final int CONT_ARABIC = 16;
+  private static final int CONT_OTHER = 32;
+  private static final byte[] CLASS = new byte[1 << 16];
+  /** One-character strings of punctuation tokens below U+3000, made once. */
+  private static final String[] PUNCT = new String[0x3000];
+
+  static {
+    for (int x = 0; x < CLASS.length; x++) {
+      char c = (char) x;
+      int k = 0;
+      if (Character.isWhitespace(c) || c == '\u200C' || c == '\u200D' || c == '\u200E' || c == '\u200F'
+          || c == '\uFEFF') {
+        k |= SKIP;
+      }
+      boolean word = isWordChar(c);
+      boolean letter = Character.isLetter(c);
+      boolean ar = isArabicChar(c);
+      boolean scriptLetter = letter && !ArabicNormalizer.isArabicMark(c);
+      if (word) {
+        k |= WORD;
+        if (!(scriptLetter && !ar)) {
+          k |= CONT_ARABIC;
+        }
+        if (!(scriptLetter && ar)) {
+          k |= CONT_OTHER;
+        }
+      }
+      if (letter) {
+        k |= LETTER;
+      }
+      if (ar) {
+        k |= ARABIC;
+      }
+      CLASS[x] = (byte) k;
+    }
+    for (int x = 0; x < PUNCT.length; x++) {
+      PUNCT[x] = String.valueOf((char) x);
+    }
+  }
+
+  private static String punct(char c) {
+    return c < PUNCT.length ? PUNCT[c] : String.valueOf(c);
+  }
+
+  /** The form of a word token's surface (first char Arabic when {@code arabic}): what a {@link WordForms} miss computes. */
+  static WordForm form(String surface, boolean arabic) {
     boolean allDigits = true;
     for (int k = 0; k < surface.length(); k++) {
       char ch = surface.charAt(k);
@@ -85,12 +155,12 @@ public final class Tokenizer {
       }
     }
     if (allDigits) {
-      return new Token(start, end, Token.Kind.NUMBER, ArabicNormalizer.normalize(surface), false);
+      return new WordForm(Token.Kind.NUMBER, ArabicNormalizer.normalize(surface), false);
     }
     if (arabic) {
-      return new Token(start, end, Token.Kind.ARABIC, ArabicNormalizer.normalize(surface), false);
+      return new WordForm(Token.Kind.ARABIC, ArabicNormalizer.normalize(surface), false);
     }
-    return new Token(start, end, Token.Kind.LATIN, normalizeLatin(surface), isUpper(surface));
+    return new WordForm(Token.Kind.LATIN, normalizeLatin(surface), isUpper(surface));
   }
 
   /** Lower case, ’ → ', possessive 's dropped. */

@@ -51,6 +51,10 @@ public class CoreBench {
   @Param({"ar"})
   public String lang;
 
+  /** model.mode of the analyser: rules (the rule core alone) or hybrid (the default: rules + the learned model). */
+  @Param({"rules", "hybrid"})
+  public String mode;
+
   Analyzer analyzer;
   List<CorpusGenerator.Article> articles;
   List<String> sentences;
@@ -58,7 +62,7 @@ public class CoreBench {
 
   @Setup(Level.Trial)
   public void setup() {
-    Batch b = batch(lang);
+    Batch b = batch(lang, mode);
     analyzer = b.analyzer;
     articles = b.articles;
     sentences = b.sentences;
@@ -69,7 +73,12 @@ public class CoreBench {
   public record Batch(Analyzer analyzer, List<CorpusGenerator.Article> articles, List<String> sentences, long bytes) {}
 
   public static Batch batch(String lang) {
-    Analyzer a = Analyzer.create(Settings.defaults().analyzerOptions());
+    return batch(lang, "hybrid");
+  }
+
+  /** The batch with an analyser in {@code mode} (rules or hybrid). */
+  public static Batch batch(String lang, String mode) {
+    Analyzer a = Analyzer.create(options(mode));
     CorpusGenerator g = new CorpusGenerator(new CorpusGenerator.Options(11, lang.equals("ar") ? 1.0 : 0.0, 0.3,
         LocalDate.of(2025, 1, 1), LocalDate.of(2025, 12, 31), 60), a.gazetteer());
     List<CorpusGenerator.Article> arts = new ArrayList<>();
@@ -88,6 +97,12 @@ public class CoreBench {
       }
     }
     return new Batch(a, arts, sents, bytes);
+  }
+
+  /** The default options (hybrid), or the same with the rules only when {@code mode} is "rules". */
+  public static dev.mizan.analysis.AnalyzerOptions options(String mode) {
+    dev.mizan.analysis.AnalyzerOptions o = Settings.defaults().analyzerOptions();
+    return "rules".equals(mode) ? o.rulesOnly() : o;
   }
 
   @Benchmark
@@ -131,13 +146,14 @@ public class CoreBench {
     for (RunResult rr : results) {
       String name = rr.getParams().getBenchmark();
       String l = rr.getParams().getParam("lang");
+      String mo = rr.getParams().getParam("mode");
       Batch b = batch(l);
       double ms = rr.getPrimaryResult().getScore();
       double err = rr.getPrimaryResult().getScoreError();
       double s = ms / 1000.0;
-      System.out.printf(Locale.ROOT, "  %-40s lang=%s  %8.2f ms/batch (±%.2f)  %7.0f ns/sentence  %6.1f MB/s"
+      System.out.printf(Locale.ROOT, "  %-10s lang=%s mode=%-6s %8.2f ms/batch (±%.2f)  %7.0f ns/sentence  %6.1f MB/s"
               + "  (batch: %d articles, %d sentences, %.2f MB UTF-8)%n",
-          name.substring(name.lastIndexOf('.') + 1), l, ms, err, s * 1e9 / b.sentences().size(),
+          name.substring(name.lastIndexOf('.') + 1), l, mo, ms, err, s * 1e9 / b.sentences().size(),
           b.bytes() / 1e6 / s, b.articles().size(), b.sentences().size(), b.bytes() / 1e6);
     }
   }
