@@ -121,6 +121,77 @@ public final class LinearTextModel implements Serializable {
     return features;
   }
 
+  /**
+   * The probabilities of every head for {@code x}, in {@link #heads()} order, in one pass over x's features: the heads'
+   * weights are interleaved per feature (for the bundled model 5 + 3 floats = 32 bytes, one cache line per feature
+   * instead of one per head). Bit-identical to {@code head.probabilities(x)} for each head (same terms, same order).
+   */
+  public double[][] probabilities(TextFeatures.Vec x) {
+    Fused f = fused();
+    int stride = f.stride;
+    float[] w = f.weights;
+    double[] z = f.bias.clone();
+    int[] idx = x.indices();
+    double[] val = x.values();
+    for (int j = 0; j < idx.length; j++) {
+      int base = idx[j] * stride;
+      double v = val[j];
+      for (int c = 0; c < stride; c++) {
+        z[c] += v * w[base + c];
+      }
+    }
+    double[][] out = new double[heads.size()][];
+    int off = 0;
+    for (int h = 0; h < out.length; h++) {
+      Head head = heads.get(h);
+      out[h] = softmax(Arrays.copyOfRange(z, off, off + head.k()), head.temperature());
+      off += head.k();
+    }
+    return out;
+  }
+
+  /** The position of the head called {@code name} in {@link #heads()} (and in {@link #probabilities}), or -1. */
+  public int headIndex(String name) {
+    for (int h = 0; h < heads.size(); h++) {
+      if (heads.get(h).name().equals(name)) {
+        return h;
+      }
+    }
+    return -1;
+  }
+
+  /** All heads' weights interleaved feature-major ({@code weights[i * stride + offset(head) + k]}), their biases concatenated. */
+  private record Fused(int stride, float[] weights, double[] bias) {}
+
+  /** Built on first use where the model runs (not serialised: rebuilt after a broadcast). */
+  private transient volatile Fused fused;
+
+  private Fused fused() {
+    Fused f = fused;
+    if (f == null) {
+      int stride = 0;
+      for (Head h : heads) {
+        stride += h.k();
+      }
+      int d = features.numFeatures();
+      float[] w = new float[d * stride];
+      double[] b = new double[stride];
+      int off = 0;
+      for (Head h : heads) {
+        int k = h.k();
+        System.arraycopy(h.bias(), 0, b, off, k);
+        float[] hw = h.weights();
+        for (int i = 0; i < d; i++) {
+          System.arraycopy(hw, i * k, w, i * stride + off, k);
+        }
+        off += k;
+      }
+      f = new Fused(stride, w, b);
+      fused = f; // racy but benign: every thread builds the same immutable value
+    }
+    return f;
+  }
+
   public String description() {
     return description;
   }

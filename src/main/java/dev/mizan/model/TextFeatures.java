@@ -7,11 +7,9 @@ import dev.mizan.text.Token;
 import dev.mizan.text.Tokenizer;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Text unit → sparse hashed feature vector in a space of {@code numFeatures} (a power of two). Pure Java, no Spark;
@@ -104,33 +102,78 @@ public final class TextFeatures implements Serializable {
 
   /** The features of one unit. {@code lang} "ar"/"en"/other (nullable); {@code signals} ignored when rule features are off. */
   public Vec vector(String text, String lang, RuleSignals signals) {
-    List<Token> tokens = Tokenizer.tokenize(text == null ? "" : TextCleaner.clean(text));
-    Map<Integer, Double> out = new HashMap<>();
+    return vectorOfTokens(Tokenizer.tokenize(text == null ? "" : TextCleaner.clean(text)), lang, signals);
+  }
+
+  /**
+   * The features of a unit already tokenised: {@code tokens} must be {@code Tokenizer.tokenize(TextCleaner.clean(text))}
+   * or its word tokens only (punctuation is skipped), e.g. the scorer's {@code Sentence.words} when cleaning leaves the
+   * sentence unchanged. Same result as {@link #vector(String, String, RuleSignals)}.
+   *
+   * <p>Hot path (runs on every stored sentence in hybrid/model mode): per family the hashed index of every n-gram is
+   * appended to a reused int[] (no maps, no boxing), then sorted and run-length counted; n-grams are hashed from the
+   * UTF-8 bytes of the padded token or of the space-joined stems, encoded once per token (no substring, no
+   * concatenation); Arabic light stems are memoised per thread. The buffers are per thread, so one instance may be
+   * shared by the tasks of an executor.
+   */
+  public Vec vectorOfTokens(List<Token> tokens, String lang, RuleSignals signals) {
+    Scratch sc = SCRATCH.get();
+    int nc = 0;
     if (charMax > 0) {
-      addFamily(out, charGrams(tokens));
+      sc.count = 0;
+      charGrams(tokens, sc);
+      nc = finishFamily(sc, sc.cIdx, sc.cVal);
+      sc.cIdx = sc.famIdx;
+      sc.cVal = sc.famVal;
     }
+    int nw = 0;
     if (wordMax > 0) {
-      addFamily(out, wordGrams(tokens));
+      sc.count = 0;
+      wordGrams(tokens, sc);
+      nw = finishFamily(sc, sc.wIdx, sc.wVal);
+      sc.wIdx = sc.famIdx;
+      sc.wVal = sc.famVal;
     }
-    if (ruleFeatures) {
-      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang);
-      for (int k = 0; k < r.length; k++) {
-        if (r[k] != 0) {
-          out.put(k, r[k]);
+    double[] r = ruleFeatures ? ruleValues(signals == null ? RuleSignals.NONE : signals, lang) : null;
+    int nr = 0;
+    if (r != null) {
+      for (double x : r) {
+        if (x != 0) {
+          nr++;
         }
       }
     }
-    int[] idx = new int[out.size()];
-    int n = 0;
-    for (int k : out.keySet()) {
-      idx[n++] = k;
-    }
-    Arrays.sort(idx);
+    // merge: rule slots (indices < RULE_SLOTS) first, then the two sorted hashed families, summing on collisions
+    int[] idx = new int[nr + nc + nw];
     double[] val = new double[idx.length];
-    for (int k = 0; k < idx.length; k++) {
-      val[k] = out.get(idx[k]);
+    int n = 0;
+    if (r != null) {
+      for (int k = 0; k < r.length; k++) {
+        if (r[k] != 0) {
+          idx[n] = k;
+          val[n++] = r[k];
+        }
+      }
     }
-    return new Vec(idx, val);
+    int[] ci = sc.cIdx;
+    double[] cv = sc.cVal;
+    int[] wi = sc.wIdx;
+    double[] wv = sc.wVal;
+    int a = 0;
+    int b = 0;
+    while (a < nc || b < nw) {
+      if (b >= nw || (a < nc && ci[a] < wi[b])) {
+        idx[n] = ci[a];
+        val[n++] = cv[a++];
+      } else if (a >= nc || wi[b] < ci[a]) {
+        idx[n] = wi[b];
+        val[n++] = wv[b++];
+      } else {
+        idx[n] = ci[a];
+        val[n++] = cv[a++] + wv[b++];
+      }
+    }
+    return n == idx.length ? new Vec(idx, val) : new Vec(Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
   }
 
   /** The rule slot values (length {@value #RULE_SLOTS}), each in [0, 1]. */
@@ -154,59 +197,201 @@ public final class TextFeatures implements Serializable {
     return r;
   }
 
-  /** Character n-gram counts (namespace c), keyed by index. */
-  Map<Integer, Integer> charGrams(List<Token> tokens) {
-    Map<Integer, Integer> counts = new HashMap<>();
-    StringBuilder sb = new StringBuilder();
-    for (Token t : tokens) {
-      if (!t.isWord()) {
+  /** Appends the index of every character n-gram (namespace c) of the word tokens to {@code sc.grams}. */
+  private void charGrams(List<Token> tokens, Scratch sc) {
+    for (int t = 0, nt = tokens.size(); t < nt; t++) {
+      Token tok = tokens.get(t);
+      if (!tok.isWord()) {
         continue;
       }
-      sb.setLength(0);
-      sb.append(' ');
-      String w = t.kind() == Token.Kind.NUMBER ? digitsToZero(t.norm()) : t.norm();
-      sb.append(w).append(' ');
-      String padded = sb.toString();
-      for (int n = charMin; n <= charMax; n++) {
-        for (int i = 0; i + n <= padded.length(); i++) {
-          if (n == 1 && padded.charAt(i) == ' ') {
-            continue;
+      String w = tok.norm();
+      boolean number = tok.kind() == Token.Kind.NUMBER;
+      int len = w.length() + 2; // padded with one space each side
+      byte[] buf = sc.buf(3 * len);
+      int[] offs = sc.offs(len + 1);
+      // UTF-8 of " " + w + " " with the byte offset of every char; a surrogate → the String path (exact by definition)
+      boolean plain = true;
+      int bi = 0;
+      offs[0] = 0;
+      buf[bi++] = ' ';
+      for (int i = 0; i < w.length(); i++) {
+        char c = w.charAt(i);
+        if (number && c >= '0' && c <= '9') {
+          c = '0';
+        }
+        offs[i + 1] = bi;
+        if (c < 0x80) {
+          buf[bi++] = (byte) c;
+        } else if (c < 0x800) {
+          buf[bi++] = (byte) (0xc0 | (c >> 6));
+          buf[bi++] = (byte) (0x80 | (c & 0x3f));
+        } else if (Character.isSurrogate(c)) {
+          plain = false;
+          break;
+        } else {
+          buf[bi++] = (byte) (0xe0 | (c >> 12));
+          buf[bi++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+          buf[bi++] = (byte) (0x80 | (c & 0x3f));
+        }
+      }
+      if (!plain) {
+        String padded = " " + (number ? digitsToZero(w) : w) + " ";
+        for (int n = charMin; n <= charMax; n++) {
+          for (int i = 0; i + n <= len; i++) {
+            if (n == 1 && padded.charAt(i) == ' ') {
+              continue;
+            }
+            sc.add(index("c", padded.substring(i, i + n)));
           }
-          counts.merge(index("c", padded.substring(i, i + n)), 1, Integer::sum);
+        }
+        continue;
+      }
+      offs[len - 1] = bi;
+      buf[bi++] = ' ';
+      offs[len] = bi;
+      byte[] key = sc.key(2 + 3 * charMax);
+      key[0] = 'c';
+      key[1] = ':';
+      for (int n = charMin; n <= charMax; n++) {
+        for (int i = 0; i + n <= len; i++) {
+          if (n == 1 && (i == 0 || i == len - 1 || w.charAt(i - 1) == ' ')) {
+            continue; // no unigram of a space
+          }
+          int o = offs[i];
+          int bytes = offs[i + n] - o;
+          System.arraycopy(buf, o, key, 2, bytes);
+          sc.add(reduce(murmur3(key, 0, 2 + bytes, SEED)));
         }
       }
     }
-    return counts;
   }
 
-  /** Word n-gram counts over light stems (namespace w), keyed by index. */
-  Map<Integer, Integer> wordGrams(List<Token> tokens) {
-    List<String> stems = new ArrayList<>();
-    for (Token t : tokens) {
-      if (t.isWord()) {
-        stems.add(stem(t));
+  /** Appends the index of every word n-gram over light stems (namespace w) to {@code sc.grams}. */
+  private void wordGrams(List<Token> tokens, Scratch sc) {
+    // the stems, space-joined, in UTF-8: stem k is buf[start[k], end[k]); an n-gram is one contiguous slice
+    int words = 0;
+    int bi = 0;
+    for (int t = 0, nt = tokens.size(); t < nt; t++) {
+      Token tok = tokens.get(t);
+      if (!tok.isWord()) {
+        continue;
       }
+      String s = switch (tok.kind()) {
+        case ARABIC -> sc.stem(tok.norm());
+        case NUMBER -> "0";
+        default -> tok.norm();
+      };
+      int[] starts = sc.starts(words + 1);
+      int[] ends = sc.ends(words + 1);
+      byte[] buf = sc.bufKeep(bi + 3 * s.length() + 1);
+      if (words > 0) {
+        buf[bi++] = ' ';
+      }
+      starts[words] = bi;
+      bi = utf8(s, buf, bi);
+      ends[words] = bi;
+      words++;
     }
-    Map<Integer, Integer> counts = new HashMap<>();
+    byte[] buf = sc.buf;
+    int[] starts = sc.starts;
+    int[] ends = sc.ends;
     for (int n = 1; n <= wordMax; n++) {
-      for (int i = 0; i + n <= stems.size(); i++) {
-        String g = n == 1 ? stems.get(i) : String.join(" ", stems.subList(i, i + n));
-        counts.merge(index("w", g), 1, Integer::sum);
+      for (int i = 0; i + n <= words; i++) {
+        int o = starts[i];
+        int bytes = ends[i + n - 1] - o;
+        byte[] key = sc.key(2 + bytes);
+        key[0] = 'w';
+        key[1] = ':';
+        System.arraycopy(buf, o, key, 2, bytes);
+        sc.add(reduce(murmur3(key, 0, 2 + bytes, SEED)));
       }
     }
-    return counts;
+  }
+
+  /**
+   * UTF-8 of {@code s} into {@code out} from {@code at}, exactly as {@code String.getBytes(UTF_8)} encodes it (a
+   * surrogate pair → 4 bytes, a lone surrogate → '?'); returns the end offset. {@code out} holds ≥ 3 bytes per char.
+   */
+  static int utf8(String s, byte[] out, int at) {
+    int b = at;
+    for (int i = 0, n = s.length(); i < n; i++) {
+      char c = s.charAt(i);
+      if (c < 0x80) {
+        out[b++] = (byte) c;
+      } else if (c < 0x800) {
+        out[b++] = (byte) (0xc0 | (c >> 6));
+        out[b++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
+          int cp = Character.toCodePoint(c, s.charAt(++i));
+          out[b++] = (byte) (0xf0 | (cp >> 18));
+          out[b++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
+          out[b++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
+          out[b++] = (byte) (0x80 | (cp & 0x3f));
+        } else {
+          out[b++] = '?';
+        }
+      } else {
+        out[b++] = (byte) (0xe0 | (c >> 12));
+        out[b++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        out[b++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    return b;
+  }
+
+  /**
+   * Sorts {@code sc.grams[0, count)}, counts runs, weighs each distinct index 1 + ln tf and L2-normalises the family;
+   * the result is in {@code sc.famIdx/famVal} (the arrays passed in are reused when large enough). Returns its size.
+   */
+  private static int finishFamily(Scratch sc, int[] idx, double[] val) {
+    int m = sc.count;
+    int[] g = sc.grams;
+    if (idx.length < m) {
+      idx = new int[Math.max(m, 2 * idx.length)];
+      val = new double[idx.length];
+    }
+    sc.famIdx = idx;
+    sc.famVal = val;
+    if (m == 0) {
+      return 0;
+    }
+    Arrays.sort(g, 0, m);
+    int u = 0;
+    double norm = 0;
+    int i = 0;
+    while (i < m) {
+      int k = g[i];
+      int j = i + 1;
+      while (j < m && g[j] == k) {
+        j++;
+      }
+      double v = 1 + Math.log(j - i);
+      idx[u] = k;
+      val[u++] = v;
+      norm += v * v;
+      i = j;
+    }
+    double inv = 1 / Math.sqrt(norm);
+    for (int k = 0; k < u; k++) {
+      val[k] = val[k] * inv;
+    }
+    return u;
   }
 
   /** The word form used by the word family. */
   static String stem(Token t) {
     return switch (t.kind()) {
-      case ARABIC -> {
-        String s = Stems.arabicStem(ArabicClitics.stripArticle(t.norm()));
-        yield s.isEmpty() ? t.norm() : s;
-      }
+      case ARABIC -> arabicStem(t.norm());
       case NUMBER -> "0";
       default -> t.norm();
     };
+  }
+
+  /** The light stem of a normalised Arabic token: article stripped, Lucene's light stemmer; the token if that is empty. */
+  static String arabicStem(String norm) {
+    String s = Stems.arabicStem(ArabicClitics.stripArticle(norm));
+    return s.isEmpty() ? norm : s;
   }
 
   private static String digitsToZero(String s) {
@@ -218,39 +403,111 @@ public final class TextFeatures implements Serializable {
     return sb.toString();
   }
 
-  /** Sublinear tf, L2 within the family, added into {@code out}. */
-  private static void addFamily(Map<Integer, Double> out, Map<Integer, Integer> counts) {
-    if (counts.isEmpty()) {
-      return;
+  private int reduce(int h) {
+    return RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS);
+  }
+
+  /** Per-thread work buffers (grown on demand, never shrunk) and the light-stem memo. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    /** Bound of the stem memo: cleared when full (news vocabularies repeat; 16k stems ≈ 2 MB per thread). */
+    static final int STEM_MEMO = 1 << 14;
+    int[] grams = new int[1024];
+    int count;
+    int[] cIdx = new int[256];
+    double[] cVal = new double[256];
+    int[] wIdx = new int[256];
+    double[] wVal = new double[256];
+    int[] famIdx;
+    double[] famVal;
+    byte[] buf = new byte[256];
+    byte[] key = new byte[64];
+    int[] offs = new int[64];
+    int[] starts = new int[64];
+    int[] ends = new int[64];
+    final HashMap<String, String> stems = new HashMap<>(STEM_MEMO * 2);
+
+    void add(int index) {
+      if (count == grams.length) {
+        grams = Arrays.copyOf(grams, 2 * count);
+      }
+      grams[count++] = index;
     }
-    double norm = 0;
-    Map<Integer, Double> w = new HashMap<>(counts.size() * 2);
-    for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-      double v = 1 + Math.log(e.getValue());
-      w.put(e.getKey(), v);
-      norm += v * v;
+
+    byte[] buf(int n) {
+      if (buf.length < n) {
+        buf = new byte[Math.max(n, 2 * buf.length)];
+      }
+      return buf;
     }
-    double inv = 1 / Math.sqrt(norm);
-    for (Map.Entry<Integer, Double> e : w.entrySet()) {
-      out.merge(e.getKey(), e.getValue() * inv, Double::sum);
+
+    byte[] bufKeep(int n) {
+      if (buf.length < n) {
+        buf = Arrays.copyOf(buf, Math.max(n, 2 * buf.length));
+      }
+      return buf;
+    }
+
+    byte[] key(int n) {
+      if (key.length < n) {
+        key = new byte[Math.max(n, 2 * key.length)];
+      }
+      return key;
+    }
+
+    int[] offs(int n) {
+      if (offs.length < n) {
+        offs = new int[Math.max(n, 2 * offs.length)];
+      }
+      return offs;
+    }
+
+    int[] starts(int n) {
+      if (starts.length < n) {
+        starts = Arrays.copyOf(starts, Math.max(n, 2 * starts.length));
+      }
+      return starts;
+    }
+
+    int[] ends(int n) {
+      if (ends.length < n) {
+        ends = Arrays.copyOf(ends, Math.max(n, 2 * ends.length));
+      }
+      return ends;
+    }
+
+    String stem(String norm) {
+      String s = stems.get(norm);
+      if (s == null) {
+        s = arabicStem(norm);
+        if (stems.size() >= STEM_MEMO) {
+          stems.clear();
+        }
+        stems.put(norm, s);
+      }
+      return s;
     }
   }
 
   /** The index of {@code gram} in namespace {@code ns}. */
   public int index(String ns, String gram) {
-    int h = murmur3((ns + ":" + gram).getBytes(StandardCharsets.UTF_8), SEED);
-    return RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS);
+    return reduce(murmur3((ns + ":" + gram).getBytes(StandardCharsets.UTF_8), SEED));
   }
 
   /** MurmurHash3 x86_32 of {@code data}. */
   public static int murmur3(byte[] data, int seed) {
+    return murmur3(data, 0, data.length, seed);
+  }
+
+  /** MurmurHash3 x86_32 of {@code data[off, off + len)}. */
+  public static int murmur3(byte[] data, int off, int len, int seed) {
     final int c1 = 0xcc9e2d51;
     final int c2 = 0x1b873593;
     int h1 = seed;
-    int len = data.length;
     int nblocks = len / 4;
     for (int i = 0; i < nblocks; i++) {
-      int k = i * 4;
+      int k = off + i * 4;
       int k1 = (data[k] & 0xff) | ((data[k + 1] & 0xff) << 8) | ((data[k + 2] & 0xff) << 16) | (data[k + 3] << 24);
       k1 *= c1;
       k1 = Integer.rotateLeft(k1, 15);
@@ -259,7 +516,7 @@ public final class TextFeatures implements Serializable {
       h1 = Integer.rotateLeft(h1, 13);
       h1 = h1 * 5 + 0xe6546b64;
     }
-    int tail = nblocks * 4;
+    int tail = off + nblocks * 4;
     int k1 = 0;
     switch (len & 3) {
       case 3:
