@@ -111,28 +111,24 @@ public final class TextFeatures implements Serializable {
    * sentence unchanged. Same result as {@link #vector(String, String, RuleSignals)}.
    *
    * <p>Hot path (runs on every stored sentence in hybrid/model mode): per family the hashed index of every n-gram is
-   * appended to a reused int[] (no maps, no boxing), then sorted and run-length counted; n-grams are hashed from the
-   * UTF-8 bytes of the padded token or of the space-joined stems, encoded once per token (no substring, no
+   * marked in a reused bitmap (no maps, no boxing, no sort: the bitmap is read back in index order, repeats counted
+   * from a short side list); n-grams are hashed from the UTF-8 bytes of the padded token or of the space-joined stems, encoded once per token (no substring, no
    * concatenation); Arabic light stems are memoised per thread. The buffers are per thread, so one instance may be
    * shared by the tasks of an executor.
    */
   public Vec vectorOfTokens(List<Token> tokens, String lang, RuleSignals signals) {
     Scratch sc = SCRATCH.get();
+    Family cf = sc.chars.ready(numFeatures);
+    Family wf = sc.words.ready(numFeatures);
     int nc = 0;
     if (charMax > 0) {
-      sc.count = 0;
-      charGrams(tokens, sc);
-      nc = finishFamily(sc, sc.cIdx, sc.cVal);
-      sc.cIdx = sc.famIdx;
-      sc.cVal = sc.famVal;
+      charGrams(tokens, sc, cf);
+      nc = cf.finish();
     }
     int nw = 0;
     if (wordMax > 0) {
-      sc.count = 0;
-      wordGrams(tokens, sc);
-      nw = finishFamily(sc, sc.wIdx, sc.wVal);
-      sc.wIdx = sc.famIdx;
-      sc.wVal = sc.famVal;
+      wordGrams(tokens, sc, wf);
+      nw = wf.finish();
     }
     double[] r = ruleFeatures ? ruleValues(signals == null ? RuleSignals.NONE : signals, lang) : null;
     int nr = 0;
@@ -155,10 +151,10 @@ public final class TextFeatures implements Serializable {
         }
       }
     }
-    int[] ci = sc.cIdx;
-    double[] cv = sc.cVal;
-    int[] wi = sc.wIdx;
-    double[] wv = sc.wVal;
+    int[] ci = cf.idx;
+    double[] cv = cf.val;
+    int[] wi = wf.idx;
+    double[] wv = wf.val;
     int a = 0;
     int b = 0;
     while (a < nc || b < nw) {
@@ -197,8 +193,8 @@ public final class TextFeatures implements Serializable {
     return r;
   }
 
-  /** Appends the index of every character n-gram (namespace c) of the word tokens to {@code sc.grams}. */
-  private void charGrams(List<Token> tokens, Scratch sc) {
+  /** Adds the index of every character n-gram (namespace c) of the word tokens to {@code fam}. */
+  private void charGrams(List<Token> tokens, Scratch sc, Family fam) {
     for (int t = 0, nt = tokens.size(); t < nt; t++) {
       Token tok = tokens.get(t);
       if (!tok.isWord()) {
@@ -241,7 +237,7 @@ public final class TextFeatures implements Serializable {
             if (n == 1 && padded.charAt(i) == ' ') {
               continue;
             }
-            sc.add(index("c", padded.substring(i, i + n)));
+            fam.add(index("c", padded.substring(i, i + n)));
           }
         }
         continue;
@@ -252,22 +248,30 @@ public final class TextFeatures implements Serializable {
       byte[] key = sc.key(2 + 3 * charMax);
       key[0] = 'c';
       key[1] = ':';
-      for (int n = charMin; n <= charMax; n++) {
-        for (int i = 0; i + n <= len; i++) {
+      // per start position: the bytes of its longest n-gram copied once after "c:"; the n-grams starting there are
+      // prefixes of it, so MurmurHash3's 4-byte blocks are mixed once and only the tail is finished per n
+      for (int i = 0; i + charMin <= len; i++) {
+        int maxN = Math.min(charMax, len - i);
+        int o = offs[i];
+        System.arraycopy(buf, o, key, 2, offs[i + maxN] - o);
+        int h = SEED;
+        int mixed = 0;
+        for (int n = charMin; n <= maxN; n++) {
           if (n == 1 && (i == 0 || i == len - 1 || w.charAt(i - 1) == ' ')) {
             continue; // no unigram of a space
           }
-          int o = offs[i];
-          int bytes = offs[i + n] - o;
-          System.arraycopy(buf, o, key, 2, bytes);
-          sc.add(reduce(murmur3(key, 0, 2 + bytes, SEED)));
+          int keyLen = 2 + offs[i + n] - o;
+          for (; mixed + 4 <= keyLen; mixed += 4) {
+            h = murmurBlock(h, key, mixed);
+          }
+          fam.add(reduce(murmurFinish(h, key, mixed, keyLen)));
         }
       }
     }
   }
 
-  /** Appends the index of every word n-gram over light stems (namespace w) to {@code sc.grams}. */
-  private void wordGrams(List<Token> tokens, Scratch sc) {
+  /** Adds the index of every word n-gram over light stems (namespace w) to {@code fam}. */
+  private void wordGrams(List<Token> tokens, Scratch sc, Family fam) {
     // the stems, space-joined, in UTF-8: stem k is buf[start[k], end[k]); an n-gram is one contiguous slice
     int words = 0;
     int bi = 0;
@@ -303,7 +307,7 @@ public final class TextFeatures implements Serializable {
         key[0] = 'w';
         key[1] = ':';
         System.arraycopy(buf, o, key, 2, bytes);
-        sc.add(reduce(murmur3(key, 0, 2 + bytes, SEED)));
+        fam.add(reduce(murmur3(key, 0, 2 + bytes, SEED)));
       }
     }
   }
@@ -340,45 +344,6 @@ public final class TextFeatures implements Serializable {
     return b;
   }
 
-  /**
-   * Sorts {@code sc.grams[0, count)}, counts runs, weighs each distinct index 1 + ln tf and L2-normalises the family;
-   * the result is in {@code sc.famIdx/famVal} (the arrays passed in are reused when large enough). Returns its size.
-   */
-  private static int finishFamily(Scratch sc, int[] idx, double[] val) {
-    int m = sc.count;
-    int[] g = sc.grams;
-    if (idx.length < m) {
-      idx = new int[Math.max(m, 2 * idx.length)];
-      val = new double[idx.length];
-    }
-    sc.famIdx = idx;
-    sc.famVal = val;
-    if (m == 0) {
-      return 0;
-    }
-    Arrays.sort(g, 0, m);
-    int u = 0;
-    double norm = 0;
-    int i = 0;
-    while (i < m) {
-      int k = g[i];
-      int j = i + 1;
-      while (j < m && g[j] == k) {
-        j++;
-      }
-      double v = 1 + Math.log(j - i);
-      idx[u] = k;
-      val[u++] = v;
-      norm += v * v;
-      i = j;
-    }
-    double inv = 1 / Math.sqrt(norm);
-    for (int k = 0; k < u; k++) {
-      val[k] = val[k] * inv;
-    }
-    return u;
-  }
-
   /** The word form used by the word family. */
   static String stem(Token t) {
     return switch (t.kind()) {
@@ -407,33 +372,119 @@ public final class TextFeatures implements Serializable {
     return RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS);
   }
 
+  /**
+   * One family's n-gram indices of one unit, counted without sorting: a bitmap over the index space (one bit per index,
+   * numFeatures / 8 bytes) with a summary bitmap (one bit per non-zero bitmap word), so that reading the distinct
+   * indices back in increasing order costs O(distinct + numFeatures / 4096); an index seen again is appended to a side
+   * list (repeats are few), sorted at the end and counted while the bitmap is read. {@link #finish} leaves both bitmaps
+   * clear for the next unit.
+   */
+  static final class Family {
+    long[] bits = new long[0];
+    long[] summary = new long[0];
+    int[] repeats = new int[64];
+    int nrep;
+    int[] idx = new int[256];
+    double[] val = new double[256];
+    int distinct;
+
+    Family ready(int numFeatures) {
+      int words = numFeatures >>> 6;
+      if (bits.length < words) {
+        bits = new long[words];
+        summary = new long[Math.max(1, (words + 63) >>> 6)];
+      }
+      return this;
+    }
+
+    void add(int index) {
+      int w = index >>> 6;
+      long bit = 1L << index;
+      long word = bits[w];
+      if ((word & bit) != 0) {
+        if (nrep == repeats.length) {
+          repeats = Arrays.copyOf(repeats, 2 * nrep);
+        }
+        repeats[nrep++] = index;
+        return;
+      }
+      if (word == 0) {
+        summary[w >>> 6] |= 1L << w;
+      }
+      bits[w] = word | bit;
+      if (++distinct > idx.length) {
+        idx = Arrays.copyOf(idx, 2 * idx.length);
+        val = new double[idx.length];
+      }
+    }
+
+    /**
+     * The distinct indices in increasing order into {@code idx}, each weighted 1 + ln tf and the family L2-normalised
+     * into {@code val}; clears the bitmaps. Returns the number of distinct indices.
+     */
+    int finish() {
+      int n = distinct;
+      if (n == 0) {
+        return 0;
+      }
+      if (nrep > 1) {
+        Arrays.sort(repeats, 0, nrep);
+      }
+      int u = 0;
+      int r = 0;
+      double norm = 0;
+      long[] b = bits;
+      long[] s = summary;
+      for (int si = 0; si < s.length && u < n; si++) {
+        long sw = s[si];
+        if (sw == 0) {
+          continue;
+        }
+        s[si] = 0;
+        while (sw != 0) {
+          int w = (si << 6) + Long.numberOfTrailingZeros(sw);
+          sw &= sw - 1;
+          long word = b[w];
+          b[w] = 0;
+          while (word != 0) {
+            int index = (w << 6) + Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            int tf = 1;
+            while (r < nrep && repeats[r] == index) {
+              tf++;
+              r++;
+            }
+            double v = tf == 1 ? 1.0 : 1 + Math.log(tf); // ln 1 = 0 exactly
+            idx[u] = index;
+            val[u++] = v;
+            norm += v * v;
+          }
+        }
+      }
+      distinct = 0;
+      nrep = 0;
+      double inv = 1 / Math.sqrt(norm);
+      for (int k = 0; k < u; k++) {
+        val[k] = val[k] * inv;
+      }
+      return u;
+    }
+  }
+
   /** Per-thread work buffers (grown on demand, never shrunk) and the light-stem memo. */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private static final class Scratch {
     /** Bound of the stem memo: cleared when full (news vocabularies repeat; 16k stems ≈ 2 MB per thread). */
     static final int STEM_MEMO = 1 << 14;
-    int[] grams = new int[1024];
-    int count;
-    int[] cIdx = new int[256];
-    double[] cVal = new double[256];
-    int[] wIdx = new int[256];
-    double[] wVal = new double[256];
-    int[] famIdx;
-    double[] famVal;
+    final Family chars = new Family();
+    final Family words = new Family();
     byte[] buf = new byte[256];
     byte[] key = new byte[64];
     int[] offs = new int[64];
     int[] starts = new int[64];
     int[] ends = new int[64];
     final HashMap<String, String> stems = new HashMap<>(STEM_MEMO * 2);
-
-    void add(int index) {
-      if (count == grams.length) {
-        grams = Arrays.copyOf(grams, 2 * count);
-      }
-      grams[count++] = index;
-    }
 
     byte[] buf(int n) {
       if (buf.length < n) {
@@ -493,6 +544,49 @@ public final class TextFeatures implements Serializable {
   /** The index of {@code gram} in namespace {@code ns}. */
   public int index(String ns, String gram) {
     return reduce(murmur3((ns + ":" + gram).getBytes(StandardCharsets.UTF_8), SEED));
+  }
+
+  /** MurmurHash3 x86_32: mixes the 4-byte little-endian block at {@code data[k]} into {@code h1}. */
+  private static int murmurBlock(int h1, byte[] data, int k) {
+    int k1 = (data[k] & 0xff) | ((data[k + 1] & 0xff) << 8) | ((data[k + 2] & 0xff) << 16) | (data[k + 3] << 24);
+    k1 *= 0xcc9e2d51;
+    k1 = Integer.rotateLeft(k1, 15);
+    k1 *= 0x1b873593;
+    h1 ^= k1;
+    h1 = Integer.rotateLeft(h1, 13);
+    return h1 * 5 + 0xe6546b64;
+  }
+
+  /**
+   * MurmurHash3 x86_32: the hash of {@code data[0, len)} given {@code h1} after the blocks of {@code data[0, tail)}
+   * ({@code tail} = len rounded down to a multiple of 4): mixes the 0..3 tail bytes, then the length, then finalises.
+   */
+  private static int murmurFinish(int h1, byte[] data, int tail, int len) {
+    int k1 = 0;
+    switch (len - tail) {
+      case 3:
+        k1 ^= (data[tail + 2] & 0xff) << 16;
+      // fall through
+      case 2:
+        k1 ^= (data[tail + 1] & 0xff) << 8;
+      // fall through
+      case 1:
+        k1 ^= data[tail] & 0xff;
+        k1 *= 0xcc9e2d51;
+        k1 = Integer.rotateLeft(k1, 15);
+        k1 *= 0x1b873593;
+        h1 ^= k1;
+        break;
+      default:
+        break;
+    }
+    h1 ^= len;
+    h1 ^= h1 >>> 16;
+    h1 *= 0x85ebca6b;
+    h1 ^= h1 >>> 13;
+    h1 *= 0xc2b2ae35;
+    h1 ^= h1 >>> 16;
+    return h1;
   }
 
   /** MurmurHash3 x86_32 of {@code data}. */

@@ -21,7 +21,7 @@ import java.util.Map;
  * <p>Families (c: character n-grams of padded word tokens, w: word n-grams over light stems, rule slots 0..15), each
  * sublinear in tf and L2-normalised on its own; MurmurHash3 x86_32 of the UTF-8 of {@code ns + ':' + gram}.
  */
-final class TextFeaturesReference implements Serializable {
+public final class TextFeaturesReference implements Serializable {
   private static final long serialVersionUID = 1L;
   /** Indices below this are reserved for the rule features (zero when those are off). */
   public static final int RULE_SLOTS = 16;
@@ -37,7 +37,7 @@ final class TextFeaturesReference implements Serializable {
   /**
    * @throws IllegalArgumentException naming the parameter when a value is out of range
    */
-  TextFeaturesReference(int numFeatures, int charMin, int charMax, int wordMax, boolean ruleFeatures) {
+  public TextFeaturesReference(int numFeatures, int charMin, int charMax, int wordMax, boolean ruleFeatures) {
     if (numFeatures < 1024 || Integer.bitCount(numFeatures) != 1) {
       throw new IllegalArgumentException("numFeatures = " + numFeatures + ": expected a power of two >= 1024");
     }
