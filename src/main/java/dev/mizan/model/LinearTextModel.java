@@ -133,11 +133,43 @@ public final class LinearTextModel implements Serializable {
     double[] z = f.bias.clone();
     int[] idx = x.indices();
     double[] val = x.values();
-    for (int j = 0; j < idx.length; j++) {
-      int base = idx[j] * stride;
-      double v = val[j];
-      for (int c = 0; c < stride; c++) {
-        z[c] += v * w[base + c];
+    if (stride == 8) {
+      // the bundled model (5 + 3 classes): eight accumulators in registers; same terms in the same order as below
+      double z0 = z[0];
+      double z1 = z[1];
+      double z2 = z[2];
+      double z3 = z[3];
+      double z4 = z[4];
+      double z5 = z[5];
+      double z6 = z[6];
+      double z7 = z[7];
+      for (int j = 0; j < idx.length; j++) {
+        int base = idx[j] << 3;
+        double v = val[j];
+        z0 += v * w[base];
+        z1 += v * w[base + 1];
+        z2 += v * w[base + 2];
+        z3 += v * w[base + 3];
+        z4 += v * w[base + 4];
+        z5 += v * w[base + 5];
+        z6 += v * w[base + 6];
+        z7 += v * w[base + 7];
+      }
+      z[0] = z0;
+      z[1] = z1;
+      z[2] = z2;
+      z[3] = z3;
+      z[4] = z4;
+      z[5] = z5;
+      z[6] = z6;
+      z[7] = z7;
+    } else {
+      for (int j = 0; j < idx.length; j++) {
+        int base = idx[j] * stride;
+        double v = val[j];
+        for (int c = 0; c < stride; c++) {
+          z[c] += v * w[base + c];
+        }
       }
     }
     double[][] out = new double[heads.size()][];

@@ -111,24 +111,20 @@ public final class TextFeatures implements Serializable {
    * sentence unchanged. Same result as {@link #vector(String, String, RuleSignals)}.
    *
    * <p>Hot path (runs on every stored sentence in hybrid/model mode): per family the hashed index of every n-gram is
-   * marked in a reused bitmap (no maps, no boxing, no sort: the bitmap is read back in index order, repeats counted
-   * from a short side list); n-grams are hashed from the UTF-8 bytes of the padded token or of the space-joined stems, encoded once per token (no substring, no
-   * concatenation); Arabic light stems are memoised per thread. The buffers are per thread, so one instance may be
+   * counted in reused per-thread arrays (no maps, no boxing, no sort: a bitmap gives the touched indices back in
+   * index order, both families in one pass); n-grams are hashed from the UTF-8 bytes of the padded token or of the space-joined stems, encoded once per token (no substring, no
+   * concatenation); each token's character n-gram indices and light stem are memoised per thread. The buffers are per thread, so one instance may be
    * shared by the tasks of an executor.
    */
   public Vec vectorOfTokens(List<Token> tokens, String lang, RuleSignals signals) {
     Scratch sc = SCRATCH.get();
-    Family cf = sc.chars.ready(numFeatures);
-    Family wf = sc.words.ready(numFeatures);
-    int nc = 0;
+    sc.owner(this);
+    Grams g = sc.counts.ready(numFeatures);
     if (charMax > 0) {
-      charGrams(tokens, sc, cf);
-      nc = cf.finish();
+      charGrams(tokens, sc, g);
     }
-    int nw = 0;
     if (wordMax > 0) {
-      wordGrams(tokens, sc, wf);
-      nw = wf.finish();
+      wordGrams(tokens, sc, g, charMax > 0);
     }
     double[] r = ruleFeatures ? ruleValues(signals == null ? RuleSignals.NONE : signals, lang) : null;
     int nr = 0;
@@ -139,8 +135,9 @@ public final class TextFeatures implements Serializable {
         }
       }
     }
-    // merge: rule slots (indices < RULE_SLOTS) first, then the two sorted hashed families, summing on collisions
-    int[] idx = new int[nr + nc + nw];
+    // rule slots (indices < RULE_SLOTS) first, then the hashed indices in increasing order
+    int u = g.tally();
+    int[] idx = new int[nr + u];
     double[] val = new double[idx.length];
     int n = 0;
     if (r != null) {
@@ -151,25 +148,8 @@ public final class TextFeatures implements Serializable {
         }
       }
     }
-    int[] ci = cf.idx;
-    double[] cv = cf.val;
-    int[] wi = wf.idx;
-    double[] wv = wf.val;
-    int a = 0;
-    int b = 0;
-    while (a < nc || b < nw) {
-      if (b >= nw || (a < nc && ci[a] < wi[b])) {
-        idx[n] = ci[a];
-        val[n++] = cv[a++];
-      } else if (a >= nc || wi[b] < ci[a]) {
-        idx[n] = wi[b];
-        val[n++] = wv[b++];
-      } else {
-        idx[n] = ci[a];
-        val[n++] = cv[a++] + wv[b++];
-      }
-    }
-    return n == idx.length ? new Vec(idx, val) : new Vec(Arrays.copyOf(idx, n), Arrays.copyOf(val, n));
+    g.values(idx, val, n);
+    return new Vec(idx, val);
   }
 
   /** The rule slot values (length {@value #RULE_SLOTS}), each in [0, 1]. */
@@ -194,85 +174,111 @@ public final class TextFeatures implements Serializable {
   }
 
   /** Adds the index of every character n-gram (namespace c) of the word tokens to {@code fam}. */
-  private void charGrams(List<Token> tokens, Scratch sc, Family fam) {
+  private void charGrams(List<Token> tokens, Scratch sc, Grams fam) {
+    int words = 0;
     for (int t = 0, nt = tokens.size(); t < nt; t++) {
       Token tok = tokens.get(t);
       if (!tok.isWord()) {
         continue;
       }
-      String w = tok.norm();
-      boolean number = tok.kind() == Token.Kind.NUMBER;
-      int len = w.length() + 2; // padded with one space each side
-      byte[] buf = sc.buf(3 * len);
-      int[] offs = sc.offs(len + 1);
-      // UTF-8 of " " + w + " " with the byte offset of every char; a surrogate → the String path (exact by definition)
-      boolean plain = true;
-      int bi = 0;
-      offs[0] = 0;
-      buf[bi++] = ' ';
-      for (int i = 0; i < w.length(); i++) {
-        char c = w.charAt(i);
-        if (number && c >= '0' && c <= '9') {
-          c = '0';
-        }
-        offs[i + 1] = bi;
-        if (c < 0x80) {
-          buf[bi++] = (byte) c;
-        } else if (c < 0x800) {
-          buf[bi++] = (byte) (0xc0 | (c >> 6));
-          buf[bi++] = (byte) (0x80 | (c & 0x3f));
-        } else if (Character.isSurrogate(c)) {
-          plain = false;
-          break;
-        } else {
-          buf[bi++] = (byte) (0xe0 | (c >> 12));
-          buf[bi++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-          buf[bi++] = (byte) (0x80 | (c & 0x3f));
-        }
-      }
-      if (!plain) {
-        String padded = " " + (number ? digitsToZero(w) : w) + " ";
-        for (int n = charMin; n <= charMax; n++) {
-          for (int i = 0; i + n <= len; i++) {
-            if (n == 1 && padded.charAt(i) == ' ') {
-              continue;
-            }
-            fam.add(index("c", padded.substring(i, i + n)));
-          }
+      words++;
+      if (tok.kind() == Token.Kind.NUMBER) {
+        sc.ngrams = 0;
+        tokenGrams(tok.norm(), true, sc);
+        for (int k = 0; k < sc.ngrams; k++) {
+          fam.addChar(sc.grams[k]);
         }
         continue;
       }
-      offs[len - 1] = bi;
-      buf[bi++] = ' ';
-      offs[len] = bi;
-      byte[] key = sc.key(2 + 3 * charMax);
-      key[0] = 'c';
-      key[1] = ':';
-      // per start position: the bytes of its longest n-gram copied once after "c:"; the n-grams starting there are
-      // prefixes of it, so MurmurHash3's 4-byte blocks are mixed once and only the tail is finished per n
-      for (int i = 0; i + charMin <= len; i++) {
-        int maxN = Math.min(charMax, len - i);
-        int o = offs[i];
-        System.arraycopy(buf, o, key, 2, offs[i + maxN] - o);
-        int h = SEED;
-        int mixed = 0;
-        for (int n = charMin; n <= maxN; n++) {
-          if (n == 1 && (i == 0 || i == len - 1 || w.charAt(i - 1) == ' ')) {
-            continue; // no unigram of a space
+      // a token's n-gram indices depend on its normalised form only: memoised per thread (news repeats its words)
+      Memo m = sc.memo(tok.norm());
+      sc.memos(words)[words - 1] = m; // for the word family
+      int[] g = m.charGrams;
+      if (g == null) {
+        sc.ngrams = 0;
+        tokenGrams(tok.norm(), false, sc);
+        g = Arrays.copyOf(sc.grams, sc.ngrams);
+        m.charGrams = g;
+      }
+      for (int x : g) {
+        fam.addChar(x);
+      }
+    }
+  }
+
+  /** The character n-gram indices of one token ({@code number}: ASCII digits read as 0) into {@code sc.grams}. */
+  private void tokenGrams(String w, boolean number, Scratch sc) {
+    int len = w.length() + 2; // padded with one space each side
+    byte[] buf = sc.buf(3 * len);
+    int[] offs = sc.offs(len + 1);
+    // UTF-8 of " " + w + " " with the byte offset of every char; a surrogate → the String path (exact by definition)
+    boolean plain = true;
+    int bi = 0;
+    offs[0] = 0;
+    buf[bi++] = ' ';
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (number && c >= '0' && c <= '9') {
+        c = '0';
+      }
+      offs[i + 1] = bi;
+      if (c < 0x80) {
+        buf[bi++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[bi++] = (byte) (0xc0 | (c >> 6));
+        buf[bi++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        plain = false;
+        break;
+      } else {
+        buf[bi++] = (byte) (0xe0 | (c >> 12));
+        buf[bi++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[bi++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    if (!plain) {
+      String padded = " " + (number ? digitsToZero(w) : w) + " ";
+      for (int n = charMin; n <= charMax; n++) {
+        for (int i = 0; i + n <= len; i++) {
+          if (n == 1 && padded.charAt(i) == ' ') {
+            continue;
           }
-          int keyLen = 2 + offs[i + n] - o;
-          for (; mixed + 4 <= keyLen; mixed += 4) {
-            h = murmurBlock(h, key, mixed);
-          }
-          fam.add(reduce(murmurFinish(h, key, mixed, keyLen)));
+          sc.gram(index("c", padded.substring(i, i + n)));
         }
+      }
+      return;
+    }
+    offs[len - 1] = bi;
+    buf[bi++] = ' ';
+    offs[len] = bi;
+    byte[] key = sc.key(2 + 3 * charMax);
+    key[0] = 'c';
+    key[1] = ':';
+    // per start position: the bytes of its longest n-gram copied once after "c:"; the n-grams starting there are
+    // prefixes of it, so MurmurHash3's 4-byte blocks are mixed once and only the tail is finished per n
+    for (int i = 0; i + charMin <= len; i++) {
+      int maxN = Math.min(charMax, len - i);
+      int o = offs[i];
+      System.arraycopy(buf, o, key, 2, offs[i + maxN] - o);
+      int h = SEED;
+      int mixed = 0;
+      for (int n = charMin; n <= maxN; n++) {
+        if (n == 1 && (i == 0 || i == len - 1 || w.charAt(i - 1) == ' ')) {
+          continue; // no unigram of a space
+        }
+        int keyLen = 2 + offs[i + n] - o;
+        for (; mixed + 4 <= keyLen; mixed += 4) {
+          h = murmurBlock(h, key, mixed);
+        }
+        sc.gram(reduce(murmurFinish(h, key, mixed, keyLen)));
       }
     }
   }
 
   /** Adds the index of every word n-gram over light stems (namespace w) to {@code fam}. */
-  private void wordGrams(List<Token> tokens, Scratch sc, Family fam) {
-    // the stems, space-joined, in UTF-8: stem k is buf[start[k], end[k]); an n-gram is one contiguous slice
+  private void wordGrams(List<Token> tokens, Scratch sc, Grams fam, boolean memosFilled) {
+    // the stems, space-joined, in UTF-8: stem k is buf[start[k], end[k]); an n-gram (n ≥ 2) is one contiguous slice;
+    // a stem's bytes and its unigram index come from the token memo
     int words = 0;
     int bi = 0;
     for (int t = 0, nt = tokens.size(); t < nt; t++) {
@@ -280,26 +286,36 @@ public final class TextFeatures implements Serializable {
       if (!tok.isWord()) {
         continue;
       }
-      String s = switch (tok.kind()) {
-        case ARABIC -> sc.stem(tok.norm());
-        case NUMBER -> "0";
-        default -> tok.norm();
-      };
-      int[] starts = sc.starts(words + 1);
-      int[] ends = sc.ends(words + 1);
-      byte[] buf = sc.bufKeep(bi + 3 * s.length() + 1);
-      if (words > 0) {
-        buf[bi++] = ' ';
+      byte[] stem;
+      int unigram;
+      if (tok.kind() == Token.Kind.NUMBER) {
+        stem = ZERO;
+        unigram = reduce(murmur3(W_ZERO, SEED));
+      } else {
+        Memo m = memosFilled ? sc.memos[words] : sc.memo(tok.norm());
+        boolean arabic = tok.kind() == Token.Kind.ARABIC;
+        stem = m.stemBytes(arabic);
+        unigram = m.unigram(arabic, this);
       }
-      starts[words] = bi;
-      bi = utf8(s, buf, bi);
-      ends[words] = bi;
+      fam.addWord(unigram);
+      if (wordMax > 1) {
+        int[] starts = sc.starts(words + 1);
+        int[] ends = sc.ends(words + 1);
+        byte[] buf = sc.bufKeep(bi + stem.length + 1);
+        if (words > 0) {
+          buf[bi++] = ' ';
+        }
+        starts[words] = bi;
+        System.arraycopy(stem, 0, buf, bi, stem.length);
+        bi += stem.length;
+        ends[words] = bi;
+      }
       words++;
     }
     byte[] buf = sc.buf;
     int[] starts = sc.starts;
     int[] ends = sc.ends;
-    for (int n = 1; n <= wordMax; n++) {
+    for (int n = 2; n <= wordMax; n++) {
       for (int i = 0; i + n <= words; i++) {
         int o = starts[i];
         int bytes = ends[i + n - 1] - o;
@@ -307,10 +323,14 @@ public final class TextFeatures implements Serializable {
         key[0] = 'w';
         key[1] = ':';
         System.arraycopy(buf, o, key, 2, bytes);
-        fam.add(reduce(murmur3(key, 0, 2 + bytes, SEED)));
+        fam.addWord(reduce(murmur3(key, 0, 2 + bytes, SEED)));
       }
     }
   }
+
+  /** The word form of a number token, and its unigram key. */
+  private static final byte[] ZERO = {'0'};
+  private static final byte[] W_ZERO = {'w', ':', '0'};
 
   /**
    * UTF-8 of {@code s} into {@code out} from {@code at}, exactly as {@code String.getBytes(UTF_8)} encodes it (a
@@ -373,69 +393,60 @@ public final class TextFeatures implements Serializable {
   }
 
   /**
-   * One family's n-gram indices of one unit, counted without sorting: a bitmap over the index space (one bit per index,
-   * numFeatures / 8 bytes) with a summary bitmap (one bit per non-zero bitmap word), so that reading the distinct
-   * indices back in increasing order costs O(distinct + numFeatures / 4096); an index seen again is appended to a side
-   * list (repeats are few), sorted at the end and counted while the bitmap is read. {@link #finish} leaves both bitmaps
-   * clear for the next unit.
+   * The n-gram indices of one unit, both families, counted without maps or sorting: {@code counts[i]} holds the
+   * character n-gram count of index i in its low 32 bits and the word n-gram count in its high 32 bits; a bitmap over
+   * the index space (one bit per index) with a summary bitmap (one bit per non-zero bitmap word) gives the touched
+   * indices back in increasing order in O(distinct + numFeatures / 4096). The union of the families is read in one
+   * ordered pass, so they need no merge. {@link #values} leaves everything clear for the next unit.
    */
-  static final class Family {
+  static final class Grams {
+    long[] counts = new long[0];
     long[] bits = new long[0];
     long[] summary = new long[0];
-    int[] repeats = new int[64];
-    int nrep;
     int[] idx = new int[256];
-    double[] val = new double[256];
+    double[] cw = new double[256];
+    double[] ww = new double[256];
     int distinct;
+    double invC;
+    double invW;
 
-    Family ready(int numFeatures) {
-      int words = numFeatures >>> 6;
-      if (bits.length < words) {
-        bits = new long[words];
-        summary = new long[Math.max(1, (words + 63) >>> 6)];
+    Grams ready(int numFeatures) {
+      if (counts.length < numFeatures) {
+        counts = new long[numFeatures];
+        bits = new long[numFeatures >>> 6];
+        summary = new long[Math.max(1, (bits.length + 63) >>> 6)];
       }
       return this;
     }
 
-    void add(int index) {
+    void addChar(int index) {
+      counts[index]++;
+      mark(index);
+    }
+
+    void addWord(int index) {
+      counts[index] += 1L << 32;
+      mark(index);
+    }
+
+    private void mark(int index) {
       int w = index >>> 6;
-      long bit = 1L << index;
-      long word = bits[w];
-      if ((word & bit) != 0) {
-        if (nrep == repeats.length) {
-          repeats = Arrays.copyOf(repeats, 2 * nrep);
-        }
-        repeats[nrep++] = index;
-        return;
-      }
-      if (word == 0) {
-        summary[w >>> 6] |= 1L << w;
-      }
-      bits[w] = word | bit;
-      if (++distinct > idx.length) {
-        idx = Arrays.copyOf(idx, 2 * idx.length);
-        val = new double[idx.length];
-      }
+      bits[w] |= 1L << index;
+      summary[w >>> 6] |= 1L << w;
     }
 
     /**
-     * The distinct indices in increasing order into {@code idx}, each weighted 1 + ln tf and the family L2-normalised
-     * into {@code val}; clears the bitmaps. Returns the number of distinct indices.
+     * Reads the touched indices in increasing order, weighs each family's count 1 + ln tf (0 when absent) and sums
+     * each family's squared weights for its L2 norm; clears the counts and bitmaps. Returns the number of indices.
      */
-    int finish() {
-      int n = distinct;
-      if (n == 0) {
-        return 0;
-      }
-      if (nrep > 1) {
-        Arrays.sort(repeats, 0, nrep);
-      }
+    int tally() {
       int u = 0;
-      int r = 0;
-      double norm = 0;
+      double normC = 0;
+      double normW = 0;
       long[] b = bits;
       long[] s = summary;
-      for (int si = 0; si < s.length && u < n; si++) {
+      long[] cnt = counts;
+      for (int si = 0; si < s.length; si++) {
         long sw = s[si];
         if (sw == 0) {
           continue;
@@ -449,25 +460,44 @@ public final class TextFeatures implements Serializable {
           while (word != 0) {
             int index = (w << 6) + Long.numberOfTrailingZeros(word);
             word &= word - 1;
-            int tf = 1;
-            while (r < nrep && repeats[r] == index) {
-              tf++;
-              r++;
+            long c = cnt[index];
+            cnt[index] = 0;
+            int tc = (int) c;
+            int tw = (int) (c >>> 32);
+            // ln 1 = 0 exactly: the common tf = 1 needs no logarithm
+            double vc = tc == 0 ? 0 : tc == 1 ? 1.0 : 1 + Math.log(tc);
+            double vw = tw == 0 ? 0 : tw == 1 ? 1.0 : 1 + Math.log(tw);
+            if (u == idx.length) {
+              idx = Arrays.copyOf(idx, 2 * u);
+              cw = Arrays.copyOf(cw, 2 * u);
+              ww = Arrays.copyOf(ww, 2 * u);
             }
-            double v = tf == 1 ? 1.0 : 1 + Math.log(tf); // ln 1 = 0 exactly
             idx[u] = index;
-            val[u++] = v;
-            norm += v * v;
+            cw[u] = vc;
+            ww[u++] = vw;
+            normC += vc * vc;
+            normW += vw * vw;
           }
         }
       }
-      distinct = 0;
-      nrep = 0;
-      double inv = 1 / Math.sqrt(norm);
-      for (int k = 0; k < u; k++) {
-        val[k] = val[k] * inv;
-      }
+      distinct = u;
+      invC = normC == 0 ? 0 : 1 / Math.sqrt(normC);
+      invW = normW == 0 ? 0 : 1 / Math.sqrt(normW);
       return u;
+    }
+
+    /**
+     * The tallied indices and their values into {@code outIdx/outVal} from {@code at}: each family L2-normalised on
+     * its own, an index in both families gets the sum (an absent family adds exactly 0).
+     */
+    void values(int[] outIdx, double[] outVal, int at) {
+      double ic = invC;
+      double iw = invW;
+      for (int k = 0; k < distinct; k++) {
+        outIdx[at + k] = idx[k];
+        outVal[at + k] = cw[k] * ic + ww[k] * iw;
+      }
+      distinct = 0;
     }
   }
 
@@ -475,16 +505,18 @@ public final class TextFeatures implements Serializable {
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
   private static final class Scratch {
-    /** Bound of the stem memo: cleared when full (news vocabularies repeat; 16k stems ≈ 2 MB per thread). */
-    static final int STEM_MEMO = 1 << 14;
-    final Family chars = new Family();
-    final Family words = new Family();
+    /**
+     * Bound of the token memo: cleared when full (news vocabularies repeat; 16k tokens with ~40 n-gram indices each ≈
+     * 4 MB per thread).
+     */
+    static final int MEMO = 1 << 14;
+    final Grams counts = new Grams();
     byte[] buf = new byte[256];
     byte[] key = new byte[64];
     int[] offs = new int[64];
     int[] starts = new int[64];
     int[] ends = new int[64];
-    final HashMap<String, String> stems = new HashMap<>(STEM_MEMO * 2);
+    final HashMap<String, Memo> memo = new HashMap<>(MEMO * 2);
 
     byte[] buf(int n) {
       if (buf.length < n) {
@@ -528,16 +560,102 @@ public final class TextFeatures implements Serializable {
       return ends;
     }
 
-    String stem(String norm) {
-      String s = stems.get(norm);
+    int[] grams = new int[256];
+    int ngrams;
+    /** The feature parameters the memo's n-gram indices were computed with. */
+    int memoNumFeatures;
+    int memoCharMin;
+    int memoCharMax;
+
+    void gram(int index) {
+      if (ngrams == grams.length) {
+        grams = Arrays.copyOf(grams, 2 * ngrams);
+      }
+      grams[ngrams++] = index;
+    }
+
+    /** Clears the memo when {@code f}'s parameters differ from those it was filled with. */
+    void owner(TextFeatures f) {
+      if (f.numFeatures != memoNumFeatures || f.charMin != memoCharMin || f.charMax != memoCharMax) {
+        memo.clear();
+        memoNumFeatures = f.numFeatures;
+        memoCharMin = f.charMin;
+        memoCharMax = f.charMax;
+      }
+    }
+
+    Memo[] memos = new Memo[64];
+
+    Memo[] memos(int n) {
+      if (memos.length < n) {
+        memos = Arrays.copyOf(memos, Math.max(n, 2 * memos.length));
+      }
+      return memos;
+    }
+
+    Memo memo(String norm) {
+      Memo m = memo.get(norm);
+      if (m == null) {
+        if (memo.size() >= MEMO) {
+          memo.clear();
+        }
+        m = new Memo(norm);
+        memo.put(norm, m);
+      }
+      return m;
+    }
+  }
+
+  /**
+   * What is memoised per normalised token: its character n-gram indices and, per script (the word form of an Arabic
+   * token is its light stem, of a Latin one the token itself), the UTF-8 of its word form and its unigram index.
+   */
+  private static final class Memo {
+    final String norm;
+    int[] charGrams;
+    String stem;
+    byte[] arabicBytes;
+    byte[] latinBytes;
+    int arabicUnigram = -1;
+    int latinUnigram = -1;
+
+    Memo(String norm) {
+      this.norm = norm;
+    }
+
+    String stem() {
+      String s = stem;
       if (s == null) {
         s = arabicStem(norm);
-        if (stems.size() >= STEM_MEMO) {
-          stems.clear();
-        }
-        stems.put(norm, s);
+        stem = s;
       }
       return s;
+    }
+
+    byte[] stemBytes(boolean arabic) {
+      byte[] b = arabic ? arabicBytes : latinBytes;
+      if (b == null) {
+        b = (arabic ? stem() : norm).getBytes(StandardCharsets.UTF_8);
+        if (arabic) {
+          arabicBytes = b;
+        } else {
+          latinBytes = b;
+        }
+      }
+      return b;
+    }
+
+    int unigram(boolean arabic, TextFeatures f) {
+      int u = arabic ? arabicUnigram : latinUnigram;
+      if (u < 0) {
+        u = f.index("w", arabic ? stem() : norm);
+        if (arabic) {
+          arabicUnigram = u;
+        } else {
+          latinUnigram = u;
+        }
+      }
+      return u;
     }
   }
 
