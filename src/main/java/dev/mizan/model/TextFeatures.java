@@ -110,13 +110,22 @@ public final class TextFeatures implements Serializable {
    * or its word tokens only (punctuation is skipped), e.g. the scorer's {@code Sentence.words} when cleaning leaves the
    * sentence unchanged. Same result as {@link #vector(String, String, RuleSignals)}.
    *
-   * <p>Hot path (runs on every stored sentence in hybrid/model mode): per family the hashed index of every n-gram is
-   * counted in reused per-thread arrays (no maps, no boxing, no sort: a bitmap gives the touched indices back in
-   * index order, both families in one pass); n-grams are hashed from the UTF-8 bytes of the padded token or of the space-joined stems, encoded once per token (no substring, no
-   * concatenation); each token's character n-gram indices and light stem are memoised per thread. The buffers are per thread, so one instance may be
-   * shared by the tasks of an executor.
+   * <p>Hot path (runs on every stored sentence in hybrid/model mode): the hashed index of every n-gram is counted in
+   * reused per-thread arrays (no maps, no boxing, no sort: a bitmap gives the touched indices back in index order, both
+   * families in one pass); n-grams are hashed from UTF-8 bytes encoded once per token (no substring, no
+   * concatenation); each token's character n-gram indices, light stem and unigram index are memoised per thread. The
+   * buffers are per thread, so one instance may be shared by the tasks of an executor.
    */
   public Vec vectorOfTokens(List<Token> tokens, String lang, RuleSignals signals) {
+    try {
+      return vectorOf(tokens, lang, signals);
+    } catch (RuntimeException | Error e) {
+      SCRATCH.remove(); // never leave half-counted n-grams for this thread's next unit
+      throw e;
+    }
+  }
+
+  private Vec vectorOf(List<Token> tokens, String lang, RuleSignals signals) {
     Scratch sc = SCRATCH.get();
     sc.owner(this);
     Grams g = sc.counts.ready(numFeatures);
@@ -331,38 +340,6 @@ public final class TextFeatures implements Serializable {
   /** The word form of a number token, and its unigram key. */
   private static final byte[] ZERO = {'0'};
   private static final byte[] W_ZERO = {'w', ':', '0'};
-
-  /**
-   * UTF-8 of {@code s} into {@code out} from {@code at}, exactly as {@code String.getBytes(UTF_8)} encodes it (a
-   * surrogate pair → 4 bytes, a lone surrogate → '?'); returns the end offset. {@code out} holds ≥ 3 bytes per char.
-   */
-  static int utf8(String s, byte[] out, int at) {
-    int b = at;
-    for (int i = 0, n = s.length(); i < n; i++) {
-      char c = s.charAt(i);
-      if (c < 0x80) {
-        out[b++] = (byte) c;
-      } else if (c < 0x800) {
-        out[b++] = (byte) (0xc0 | (c >> 6));
-        out[b++] = (byte) (0x80 | (c & 0x3f));
-      } else if (Character.isSurrogate(c)) {
-        if (Character.isHighSurrogate(c) && i + 1 < n && Character.isLowSurrogate(s.charAt(i + 1))) {
-          int cp = Character.toCodePoint(c, s.charAt(++i));
-          out[b++] = (byte) (0xf0 | (cp >> 18));
-          out[b++] = (byte) (0x80 | ((cp >> 12) & 0x3f));
-          out[b++] = (byte) (0x80 | ((cp >> 6) & 0x3f));
-          out[b++] = (byte) (0x80 | (cp & 0x3f));
-        } else {
-          out[b++] = '?';
-        }
-      } else {
-        out[b++] = (byte) (0xe0 | (c >> 12));
-        out[b++] = (byte) (0x80 | ((c >> 6) & 0x3f));
-        out[b++] = (byte) (0x80 | (c & 0x3f));
-      }
-    }
-    return b;
-  }
 
   /** The word form used by the word family. */
   static String stem(Token t) {
