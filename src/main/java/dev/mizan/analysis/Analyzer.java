@@ -72,8 +72,9 @@ public final class Analyzer implements Serializable {
    * Evidence spans stay those of the rules.
    */
   Score combine(Score rules, TextFeatures.Vec x) {
-    double[] ps = model.head(LinearTextModel.STANCE).probabilities(x);
-    double[] pq = model.head(LinearTextModel.QUAD).probabilities(x);
+    double[][] p = model.probabilities(x); // both heads in one pass over the features
+    double[] ps = p[model.headIndex(LinearTextModel.STANCE)];
+    double[] pq = p[model.headIndex(LinearTextModel.QUAD)];
     String stance;
     double score;
     double confidence;
@@ -457,7 +458,13 @@ public final class Analyzer implements Serializable {
         l = articleLang;
       }
       if (model != null) {
-        sc = combine(sc, model.features().vector(sentence.text, l.code(), signals(sc)));
+        // the scorer's tokens are the features' tokens when cleaning leaves the sentence as it is (the usual case:
+        // article text is cleaned before it is segmented); otherwise the features clean and tokenise it themselves
+        TextFeatures f = model.features();
+        TextFeatures.Vec x = TextCleaner.clean(sentence.text).equals(sentence.text)
+            ? f.vectorOfTokens(sentence.words, l.code(), signals(sc))
+            : f.vector(sentence.text, l.code(), signals(sc));
+        sc = combine(sc, x);
       }
       return new SentenceResult(index, paragraph, sentence.text, l.code(), sc.stance(), sc.score(), sc.confidence(),
           sc.quadClass(), List.copyOf(dyads), speaker, List.copyOf(actors), sc.evidence(),

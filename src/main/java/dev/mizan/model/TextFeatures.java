@@ -7,11 +7,9 @@ import dev.mizan.text.Token;
 import dev.mizan.text.Tokenizer;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Text unit → sparse hashed feature vector in a space of {@code numFeatures} (a power of two). Pure Java, no Spark;
@@ -104,32 +102,62 @@ public final class TextFeatures implements Serializable {
 
   /** The features of one unit. {@code lang} "ar"/"en"/other (nullable); {@code signals} ignored when rule features are off. */
   public Vec vector(String text, String lang, RuleSignals signals) {
-    List<Token> tokens = Tokenizer.tokenize(text == null ? "" : TextCleaner.clean(text));
-    Map<Integer, Double> out = new HashMap<>();
+    return vectorOfTokens(Tokenizer.tokenize(text == null ? "" : TextCleaner.clean(text)), lang, signals);
+  }
+
+  /**
+   * The features of a unit already tokenised: {@code tokens} must be {@code Tokenizer.tokenize(TextCleaner.clean(text))}
+   * or its word tokens only (punctuation is skipped), e.g. the scorer's {@code Sentence.words} when cleaning leaves the
+   * sentence unchanged. Same result as {@link #vector(String, String, RuleSignals)}.
+   *
+   * <p>Hot path (runs on every stored sentence in hybrid/model mode): the hashed index of every n-gram is counted in
+   * reused per-thread arrays (no maps, no boxing, no sort: a bitmap gives the touched indices back in index order, both
+   * families in one pass); n-grams are hashed from UTF-8 bytes encoded once per token (no substring, no
+   * concatenation); each token's character n-gram indices, light stem and unigram index are memoised per thread. The
+   * buffers are per thread, so one instance may be shared by the tasks of an executor.
+   */
+  public Vec vectorOfTokens(List<Token> tokens, String lang, RuleSignals signals) {
+    try {
+      return vectorOf(tokens, lang, signals);
+    } catch (RuntimeException | Error e) {
+      SCRATCH.remove(); // never leave half-counted n-grams for this thread's next unit
+      throw e;
+    }
+  }
+
+  private Vec vectorOf(List<Token> tokens, String lang, RuleSignals signals) {
+    Scratch sc = SCRATCH.get();
+    sc.owner(this);
+    Grams g = sc.counts.ready(numFeatures);
     if (charMax > 0) {
-      addFamily(out, charGrams(tokens));
+      charGrams(tokens, sc, g);
     }
     if (wordMax > 0) {
-      addFamily(out, wordGrams(tokens));
+      wordGrams(tokens, sc, g, charMax > 0);
     }
-    if (ruleFeatures) {
-      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang);
-      for (int k = 0; k < r.length; k++) {
-        if (r[k] != 0) {
-          out.put(k, r[k]);
+    double[] r = ruleFeatures ? ruleValues(signals == null ? RuleSignals.NONE : signals, lang) : null;
+    int nr = 0;
+    if (r != null) {
+      for (double x : r) {
+        if (x != 0) {
+          nr++;
         }
       }
     }
-    int[] idx = new int[out.size()];
-    int n = 0;
-    for (int k : out.keySet()) {
-      idx[n++] = k;
-    }
-    Arrays.sort(idx);
+    // rule slots (indices < RULE_SLOTS) first, then the hashed indices in increasing order
+    int u = g.tally();
+    int[] idx = new int[nr + u];
     double[] val = new double[idx.length];
-    for (int k = 0; k < idx.length; k++) {
-      val[k] = out.get(idx[k]);
+    int n = 0;
+    if (r != null) {
+      for (int k = 0; k < r.length; k++) {
+        if (r[k] != 0) {
+          idx[n] = k;
+          val[n++] = r[k];
+        }
+      }
     }
+    g.values(idx, val, n);
     return new Vec(idx, val);
   }
 
@@ -154,59 +182,178 @@ public final class TextFeatures implements Serializable {
     return r;
   }
 
-  /** Character n-gram counts (namespace c), keyed by index. */
-  Map<Integer, Integer> charGrams(List<Token> tokens) {
-    Map<Integer, Integer> counts = new HashMap<>();
-    StringBuilder sb = new StringBuilder();
-    for (Token t : tokens) {
-      if (!t.isWord()) {
+  /** Adds the index of every character n-gram (namespace c) of the word tokens to {@code fam}. */
+  private void charGrams(List<Token> tokens, Scratch sc, Grams fam) {
+    int words = 0;
+    for (int t = 0, nt = tokens.size(); t < nt; t++) {
+      Token tok = tokens.get(t);
+      if (!tok.isWord()) {
         continue;
       }
-      sb.setLength(0);
-      sb.append(' ');
-      String w = t.kind() == Token.Kind.NUMBER ? digitsToZero(t.norm()) : t.norm();
-      sb.append(w).append(' ');
-      String padded = sb.toString();
+      words++;
+      if (tok.kind() == Token.Kind.NUMBER) {
+        sc.ngrams = 0;
+        tokenGrams(tok.norm(), true, sc);
+        for (int k = 0; k < sc.ngrams; k++) {
+          fam.addChar(sc.grams[k]);
+        }
+        continue;
+      }
+      // a token's n-gram indices depend on its normalised form only: memoised per thread (news repeats its words)
+      Memo m = sc.memo(tok.norm());
+      sc.memos(words)[words - 1] = m; // for the word family
+      int[] g = m.charGrams;
+      if (g == null) {
+        sc.ngrams = 0;
+        tokenGrams(tok.norm(), false, sc);
+        g = Arrays.copyOf(sc.grams, sc.ngrams);
+        m.charGrams = g;
+      }
+      for (int x : g) {
+        fam.addChar(x);
+      }
+    }
+  }
+
+  /** The character n-gram indices of one token ({@code number}: ASCII digits read as 0) into {@code sc.grams}. */
+  private void tokenGrams(String w, boolean number, Scratch sc) {
+    int len = w.length() + 2; // padded with one space each side
+    byte[] buf = sc.buf(3 * len);
+    int[] offs = sc.offs(len + 1);
+    // UTF-8 of " " + w + " " with the byte offset of every char; a surrogate → the String path (exact by definition)
+    boolean plain = true;
+    int bi = 0;
+    offs[0] = 0;
+    buf[bi++] = ' ';
+    for (int i = 0; i < w.length(); i++) {
+      char c = w.charAt(i);
+      if (number && c >= '0' && c <= '9') {
+        c = '0';
+      }
+      offs[i + 1] = bi;
+      if (c < 0x80) {
+        buf[bi++] = (byte) c;
+      } else if (c < 0x800) {
+        buf[bi++] = (byte) (0xc0 | (c >> 6));
+        buf[bi++] = (byte) (0x80 | (c & 0x3f));
+      } else if (Character.isSurrogate(c)) {
+        plain = false;
+        break;
+      } else {
+        buf[bi++] = (byte) (0xe0 | (c >> 12));
+        buf[bi++] = (byte) (0x80 | ((c >> 6) & 0x3f));
+        buf[bi++] = (byte) (0x80 | (c & 0x3f));
+      }
+    }
+    if (!plain) {
+      String padded = " " + (number ? digitsToZero(w) : w) + " ";
       for (int n = charMin; n <= charMax; n++) {
-        for (int i = 0; i + n <= padded.length(); i++) {
+        for (int i = 0; i + n <= len; i++) {
           if (n == 1 && padded.charAt(i) == ' ') {
             continue;
           }
-          counts.merge(index("c", padded.substring(i, i + n)), 1, Integer::sum);
+          sc.gram(index("c", padded.substring(i, i + n)));
         }
       }
+      return;
     }
-    return counts;
+    offs[len - 1] = bi;
+    buf[bi++] = ' ';
+    offs[len] = bi;
+    byte[] key = sc.key(2 + 3 * charMax);
+    key[0] = 'c';
+    key[1] = ':';
+    // per start position: the bytes of its longest n-gram copied once after "c:"; the n-grams starting there are
+    // prefixes of it, so MurmurHash3's 4-byte blocks are mixed once and only the tail is finished per n
+    for (int i = 0; i + charMin <= len; i++) {
+      int maxN = Math.min(charMax, len - i);
+      int o = offs[i];
+      System.arraycopy(buf, o, key, 2, offs[i + maxN] - o);
+      int h = SEED;
+      int mixed = 0;
+      for (int n = charMin; n <= maxN; n++) {
+        if (n == 1 && (i == 0 || i == len - 1 || w.charAt(i - 1) == ' ')) {
+          continue; // no unigram of a space
+        }
+        int keyLen = 2 + offs[i + n] - o;
+        for (; mixed + 4 <= keyLen; mixed += 4) {
+          h = murmurBlock(h, key, mixed);
+        }
+        sc.gram(reduce(murmurFinish(h, key, mixed, keyLen)));
+      }
+    }
   }
 
-  /** Word n-gram counts over light stems (namespace w), keyed by index. */
-  Map<Integer, Integer> wordGrams(List<Token> tokens) {
-    List<String> stems = new ArrayList<>();
-    for (Token t : tokens) {
-      if (t.isWord()) {
-        stems.add(stem(t));
+  /** Adds the index of every word n-gram over light stems (namespace w) to {@code fam}. */
+  private void wordGrams(List<Token> tokens, Scratch sc, Grams fam, boolean memosFilled) {
+    // the stems, space-joined, in UTF-8: stem k is buf[start[k], end[k]); an n-gram (n ≥ 2) is one contiguous slice;
+    // a stem's bytes and its unigram index come from the token memo
+    int words = 0;
+    int bi = 0;
+    for (int t = 0, nt = tokens.size(); t < nt; t++) {
+      Token tok = tokens.get(t);
+      if (!tok.isWord()) {
+        continue;
+      }
+      byte[] stem;
+      int unigram;
+      if (tok.kind() == Token.Kind.NUMBER) {
+        stem = ZERO;
+        unigram = reduce(murmur3(W_ZERO, SEED));
+      } else {
+        Memo m = memosFilled ? sc.memos[words] : sc.memo(tok.norm());
+        boolean arabic = tok.kind() == Token.Kind.ARABIC;
+        stem = m.stemBytes(arabic);
+        unigram = m.unigram(arabic, this);
+      }
+      fam.addWord(unigram);
+      if (wordMax > 1) {
+        int[] starts = sc.starts(words + 1);
+        int[] ends = sc.ends(words + 1);
+        byte[] buf = sc.bufKeep(bi + stem.length + 1);
+        if (words > 0) {
+          buf[bi++] = ' ';
+        }
+        starts[words] = bi;
+        System.arraycopy(stem, 0, buf, bi, stem.length);
+        bi += stem.length;
+        ends[words] = bi;
+      }
+      words++;
+    }
+    byte[] buf = sc.buf;
+    int[] starts = sc.starts;
+    int[] ends = sc.ends;
+    for (int n = 2; n <= wordMax; n++) {
+      for (int i = 0; i + n <= words; i++) {
+        int o = starts[i];
+        int bytes = ends[i + n - 1] - o;
+        byte[] key = sc.key(2 + bytes);
+        key[0] = 'w';
+        key[1] = ':';
+        System.arraycopy(buf, o, key, 2, bytes);
+        fam.addWord(reduce(murmur3(key, 0, 2 + bytes, SEED)));
       }
     }
-    Map<Integer, Integer> counts = new HashMap<>();
-    for (int n = 1; n <= wordMax; n++) {
-      for (int i = 0; i + n <= stems.size(); i++) {
-        String g = n == 1 ? stems.get(i) : String.join(" ", stems.subList(i, i + n));
-        counts.merge(index("w", g), 1, Integer::sum);
-      }
-    }
-    return counts;
   }
+
+  /** The word form of a number token, and its unigram key. */
+  private static final byte[] ZERO = {'0'};
+  private static final byte[] W_ZERO = {'w', ':', '0'};
 
   /** The word form used by the word family. */
   static String stem(Token t) {
     return switch (t.kind()) {
-      case ARABIC -> {
-        String s = Stems.arabicStem(ArabicClitics.stripArticle(t.norm()));
-        yield s.isEmpty() ? t.norm() : s;
-      }
+      case ARABIC -> arabicStem(t.norm());
       case NUMBER -> "0";
       default -> t.norm();
     };
+  }
+
+  /** The light stem of a normalised Arabic token: article stripped, Lucene's light stemmer; the token if that is empty. */
+  static String arabicStem(String norm) {
+    String s = Stems.arabicStem(ArabicClitics.stripArticle(norm));
+    return s.isEmpty() ? norm : s;
   }
 
   private static String digitsToZero(String s) {
@@ -218,39 +365,338 @@ public final class TextFeatures implements Serializable {
     return sb.toString();
   }
 
-  /** Sublinear tf, L2 within the family, added into {@code out}. */
-  private static void addFamily(Map<Integer, Double> out, Map<Integer, Integer> counts) {
-    if (counts.isEmpty()) {
-      return;
+  private int reduce(int h) {
+    return RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS);
+  }
+
+  /**
+   * The n-gram indices of one unit, both families, counted without maps or sorting: {@code counts[i]} holds the
+   * character n-gram count of index i in its low 32 bits and the word n-gram count in its high 32 bits; a bitmap over
+   * the index space (one bit per index) with a summary bitmap (one bit per non-zero bitmap word) gives the touched
+   * indices back in increasing order in O(distinct + numFeatures / 4096). The union of the families is read in one
+   * ordered pass, so they need no merge. {@link #values} leaves everything clear for the next unit.
+   */
+  static final class Grams {
+    long[] counts = new long[0];
+    long[] bits = new long[0];
+    long[] summary = new long[0];
+    int[] idx = new int[256];
+    double[] cw = new double[256];
+    double[] ww = new double[256];
+    int distinct;
+    double invC;
+    double invW;
+
+    Grams ready(int numFeatures) {
+      if (counts.length < numFeatures) {
+        counts = new long[numFeatures];
+        bits = new long[numFeatures >>> 6];
+        summary = new long[Math.max(1, (bits.length + 63) >>> 6)];
+      }
+      return this;
     }
-    double norm = 0;
-    Map<Integer, Double> w = new HashMap<>(counts.size() * 2);
-    for (Map.Entry<Integer, Integer> e : counts.entrySet()) {
-      double v = 1 + Math.log(e.getValue());
-      w.put(e.getKey(), v);
-      norm += v * v;
+
+    void addChar(int index) {
+      counts[index]++;
+      mark(index);
     }
-    double inv = 1 / Math.sqrt(norm);
-    for (Map.Entry<Integer, Double> e : w.entrySet()) {
-      out.merge(e.getKey(), e.getValue() * inv, Double::sum);
+
+    void addWord(int index) {
+      counts[index] += 1L << 32;
+      mark(index);
+    }
+
+    private void mark(int index) {
+      int w = index >>> 6;
+      bits[w] |= 1L << index;
+      summary[w >>> 6] |= 1L << w;
+    }
+
+    /**
+     * Reads the touched indices in increasing order, weighs each family's count 1 + ln tf (0 when absent) and sums
+     * each family's squared weights for its L2 norm; clears the counts and bitmaps. Returns the number of indices.
+     */
+    int tally() {
+      int u = 0;
+      double normC = 0;
+      double normW = 0;
+      long[] b = bits;
+      long[] s = summary;
+      long[] cnt = counts;
+      for (int si = 0; si < s.length; si++) {
+        long sw = s[si];
+        if (sw == 0) {
+          continue;
+        }
+        s[si] = 0;
+        while (sw != 0) {
+          int w = (si << 6) + Long.numberOfTrailingZeros(sw);
+          sw &= sw - 1;
+          long word = b[w];
+          b[w] = 0;
+          while (word != 0) {
+            int index = (w << 6) + Long.numberOfTrailingZeros(word);
+            word &= word - 1;
+            long c = cnt[index];
+            cnt[index] = 0;
+            int tc = (int) c;
+            int tw = (int) (c >>> 32);
+            // ln 1 = 0 exactly: the common tf = 1 needs no logarithm
+            double vc = tc == 0 ? 0 : tc == 1 ? 1.0 : 1 + Math.log(tc);
+            double vw = tw == 0 ? 0 : tw == 1 ? 1.0 : 1 + Math.log(tw);
+            if (u == idx.length) {
+              idx = Arrays.copyOf(idx, 2 * u);
+              cw = Arrays.copyOf(cw, 2 * u);
+              ww = Arrays.copyOf(ww, 2 * u);
+            }
+            idx[u] = index;
+            cw[u] = vc;
+            ww[u++] = vw;
+            normC += vc * vc;
+            normW += vw * vw;
+          }
+        }
+      }
+      distinct = u;
+      invC = normC == 0 ? 0 : 1 / Math.sqrt(normC);
+      invW = normW == 0 ? 0 : 1 / Math.sqrt(normW);
+      return u;
+    }
+
+    /**
+     * The tallied indices and their values into {@code outIdx/outVal} from {@code at}: each family L2-normalised on
+     * its own, an index in both families gets the sum (an absent family adds exactly 0).
+     */
+    void values(int[] outIdx, double[] outVal, int at) {
+      double ic = invC;
+      double iw = invW;
+      for (int k = 0; k < distinct; k++) {
+        outIdx[at + k] = idx[k];
+        outVal[at + k] = cw[k] * ic + ww[k] * iw;
+      }
+      distinct = 0;
+    }
+  }
+
+  /** Per-thread work buffers (grown on demand, never shrunk) and the light-stem memo. */
+  private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
+
+  private static final class Scratch {
+    /**
+     * Bound of the token memo: cleared when full (news vocabularies repeat; 16k tokens with ~40 n-gram indices each ≈
+     * 4 MB per thread).
+     */
+    static final int MEMO = 1 << 14;
+    final Grams counts = new Grams();
+    byte[] buf = new byte[256];
+    byte[] key = new byte[64];
+    int[] offs = new int[64];
+    int[] starts = new int[64];
+    int[] ends = new int[64];
+    final HashMap<String, Memo> memo = new HashMap<>(MEMO * 2);
+
+    byte[] buf(int n) {
+      if (buf.length < n) {
+        buf = new byte[Math.max(n, 2 * buf.length)];
+      }
+      return buf;
+    }
+
+    byte[] bufKeep(int n) {
+      if (buf.length < n) {
+        buf = Arrays.copyOf(buf, Math.max(n, 2 * buf.length));
+      }
+      return buf;
+    }
+
+    byte[] key(int n) {
+      if (key.length < n) {
+        key = new byte[Math.max(n, 2 * key.length)];
+      }
+      return key;
+    }
+
+    int[] offs(int n) {
+      if (offs.length < n) {
+        offs = new int[Math.max(n, 2 * offs.length)];
+      }
+      return offs;
+    }
+
+    int[] starts(int n) {
+      if (starts.length < n) {
+        starts = Arrays.copyOf(starts, Math.max(n, 2 * starts.length));
+      }
+      return starts;
+    }
+
+    int[] ends(int n) {
+      if (ends.length < n) {
+        ends = Arrays.copyOf(ends, Math.max(n, 2 * ends.length));
+      }
+      return ends;
+    }
+
+    int[] grams = new int[256];
+    int ngrams;
+    /** The feature parameters the memo's n-gram indices were computed with. */
+    int memoNumFeatures;
+    int memoCharMin;
+    int memoCharMax;
+
+    void gram(int index) {
+      if (ngrams == grams.length) {
+        grams = Arrays.copyOf(grams, 2 * ngrams);
+      }
+      grams[ngrams++] = index;
+    }
+
+    /** Clears the memo when {@code f}'s parameters differ from those it was filled with. */
+    void owner(TextFeatures f) {
+      if (f.numFeatures != memoNumFeatures || f.charMin != memoCharMin || f.charMax != memoCharMax) {
+        memo.clear();
+        memoNumFeatures = f.numFeatures;
+        memoCharMin = f.charMin;
+        memoCharMax = f.charMax;
+      }
+    }
+
+    Memo[] memos = new Memo[64];
+
+    Memo[] memos(int n) {
+      if (memos.length < n) {
+        memos = Arrays.copyOf(memos, Math.max(n, 2 * memos.length));
+      }
+      return memos;
+    }
+
+    Memo memo(String norm) {
+      Memo m = memo.get(norm);
+      if (m == null) {
+        if (memo.size() >= MEMO) {
+          memo.clear();
+        }
+        m = new Memo(norm);
+        memo.put(norm, m);
+      }
+      return m;
+    }
+  }
+
+  /**
+   * What is memoised per normalised token: its character n-gram indices and, per script (the word form of an Arabic
+   * token is its light stem, of a Latin one the token itself), the UTF-8 of its word form and its unigram index.
+   */
+  private static final class Memo {
+    final String norm;
+    int[] charGrams;
+    String stem;
+    byte[] arabicBytes;
+    byte[] latinBytes;
+    int arabicUnigram = -1;
+    int latinUnigram = -1;
+
+    Memo(String norm) {
+      this.norm = norm;
+    }
+
+    String stem() {
+      String s = stem;
+      if (s == null) {
+        s = arabicStem(norm);
+        stem = s;
+      }
+      return s;
+    }
+
+    byte[] stemBytes(boolean arabic) {
+      byte[] b = arabic ? arabicBytes : latinBytes;
+      if (b == null) {
+        b = (arabic ? stem() : norm).getBytes(StandardCharsets.UTF_8);
+        if (arabic) {
+          arabicBytes = b;
+        } else {
+          latinBytes = b;
+        }
+      }
+      return b;
+    }
+
+    int unigram(boolean arabic, TextFeatures f) {
+      int u = arabic ? arabicUnigram : latinUnigram;
+      if (u < 0) {
+        u = f.index("w", arabic ? stem() : norm);
+        if (arabic) {
+          arabicUnigram = u;
+        } else {
+          latinUnigram = u;
+        }
+      }
+      return u;
     }
   }
 
   /** The index of {@code gram} in namespace {@code ns}. */
   public int index(String ns, String gram) {
-    int h = murmur3((ns + ":" + gram).getBytes(StandardCharsets.UTF_8), SEED);
-    return RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS);
+    return reduce(murmur3((ns + ":" + gram).getBytes(StandardCharsets.UTF_8), SEED));
+  }
+
+  /** MurmurHash3 x86_32: mixes the 4-byte little-endian block at {@code data[k]} into {@code h1}. */
+  private static int murmurBlock(int h1, byte[] data, int k) {
+    int k1 = (data[k] & 0xff) | ((data[k + 1] & 0xff) << 8) | ((data[k + 2] & 0xff) << 16) | (data[k + 3] << 24);
+    k1 *= 0xcc9e2d51;
+    k1 = Integer.rotateLeft(k1, 15);
+    k1 *= 0x1b873593;
+    h1 ^= k1;
+    h1 = Integer.rotateLeft(h1, 13);
+    return h1 * 5 + 0xe6546b64;
+  }
+
+  /**
+   * MurmurHash3 x86_32: the hash of {@code data[0, len)} given {@code h1} after the blocks of {@code data[0, tail)}
+   * ({@code tail} = len rounded down to a multiple of 4): mixes the 0..3 tail bytes, then the length, then finalises.
+   */
+  private static int murmurFinish(int h1, byte[] data, int tail, int len) {
+    int k1 = 0;
+    switch (len - tail) {
+      case 3:
+        k1 ^= (data[tail + 2] & 0xff) << 16;
+      // fall through
+      case 2:
+        k1 ^= (data[tail + 1] & 0xff) << 8;
+      // fall through
+      case 1:
+        k1 ^= data[tail] & 0xff;
+        k1 *= 0xcc9e2d51;
+        k1 = Integer.rotateLeft(k1, 15);
+        k1 *= 0x1b873593;
+        h1 ^= k1;
+        break;
+      default:
+        break;
+    }
+    h1 ^= len;
+    h1 ^= h1 >>> 16;
+    h1 *= 0x85ebca6b;
+    h1 ^= h1 >>> 13;
+    h1 *= 0xc2b2ae35;
+    h1 ^= h1 >>> 16;
+    return h1;
   }
 
   /** MurmurHash3 x86_32 of {@code data}. */
   public static int murmur3(byte[] data, int seed) {
+    return murmur3(data, 0, data.length, seed);
+  }
+
+  /** MurmurHash3 x86_32 of {@code data[off, off + len)}. */
+  public static int murmur3(byte[] data, int off, int len, int seed) {
     final int c1 = 0xcc9e2d51;
     final int c2 = 0x1b873593;
     int h1 = seed;
-    int len = data.length;
     int nblocks = len / 4;
     for (int i = 0; i < nblocks; i++) {
-      int k = i * 4;
+      int k = off + i * 4;
       int k1 = (data[k] & 0xff) | ((data[k + 1] & 0xff) << 8) | ((data[k + 2] & 0xff) << 16) | (data[k + 3] << 24);
       k1 *= c1;
       k1 = Integer.rotateLeft(k1, 15);
@@ -259,7 +705,7 @@ public final class TextFeatures implements Serializable {
       h1 = Integer.rotateLeft(h1, 13);
       h1 = h1 * 5 + 0xe6546b64;
     }
-    int tail = nblocks * 4;
+    int tail = off + nblocks * 4;
     int k1 = 0;
     switch (len & 3) {
       case 3:

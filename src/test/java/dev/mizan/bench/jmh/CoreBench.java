@@ -1,11 +1,13 @@
 package dev.mizan.bench.jmh;
 
 import dev.mizan.analysis.Analyzer;
+import dev.mizan.analysis.AnalyzerOptions;
 import dev.mizan.analysis.ArticleResult;
 import dev.mizan.analysis.SentenceResult;
 import dev.mizan.bench.CorpusGenerator;
 import dev.mizan.config.Settings;
 import dev.mizan.lexicon.Sentence;
+import dev.mizan.model.LinearTextModel;
 import dev.mizan.text.Segmenter;
 import dev.mizan.text.TextCleaner;
 import java.nio.charset.StandardCharsets;
@@ -51,8 +53,8 @@ public class CoreBench {
   @Param({"ar"})
   public String lang;
 
-  /** model.mode of the analyser: rules (the rule core alone) or hybrid (the default: rules + the learned model). */
-  @Param({"rules", "hybrid"})
+  /** Scorer mode (model.mode): hybrid (the default: rules + the bundled model) or rules; article in both = the model's cost. */
+  @Param({"hybrid", "rules"})
   public String mode;
 
   Analyzer analyzer;
@@ -72,11 +74,21 @@ public class CoreBench {
   /** The benchmark input: 40 generated articles, their sentences and UTF-8 size. */
   public record Batch(Analyzer analyzer, List<CorpusGenerator.Article> articles, List<String> sentences, long bytes) {}
 
-  public static Batch batch(String lang) {
-    return batch(lang, "hybrid");
+  /** The default analyser options with model.mode = {@code mode} (hybrid, rules or model). */
+  public static AnalyzerOptions options(String mode) {
+    AnalyzerOptions o = Settings.defaults().analyzerOptions();
+    if (mode.equals(AnalyzerOptions.RULES)) {
+      return o.rulesOnly();
+    }
+    return mode.equals(o.modelMode()) ? o : o.withModel(mode, LinearTextModel.loadDefault());
   }
 
-  /** The batch with an analyser in {@code mode} (rules or hybrid). */
+  /** The batch with the default scorer (hybrid). */
+  public static Batch batch(String lang) {
+    return batch(lang, Settings.defaults().analyzerOptions().modelMode());
+  }
+
+  /** The batch with the scorer in {@code mode} (hybrid, rules or model). */
   public static Batch batch(String lang, String mode) {
     Analyzer a = Analyzer.create(options(mode));
     CorpusGenerator g = new CorpusGenerator(new CorpusGenerator.Options(11, lang.equals("ar") ? 1.0 : 0.0, 0.3,
@@ -97,12 +109,6 @@ public class CoreBench {
       }
     }
     return new Batch(a, arts, sents, bytes);
-  }
-
-  /** The default options (hybrid), or the same with the rules only when {@code mode} is "rules". */
-  public static dev.mizan.analysis.AnalyzerOptions options(String mode) {
-    dev.mizan.analysis.AnalyzerOptions o = Settings.defaults().analyzerOptions();
-    return "rules".equals(mode) ? o.rulesOnly() : o;
   }
 
   @Benchmark
@@ -132,7 +138,11 @@ public class CoreBench {
     }
   }
 
-  /** Runs the benchmarks (JMH options on the command line, e.g. {@code -f 1 -wi 2 -i 3}) and prints the rates. */
+  /**
+   * Runs the benchmarks (JMH options on the command line, e.g. {@code -f 1 -wi 2 -i 3}; default: CoreBench only, e.g.
+   * {@code 'FeaturesBench|CoreBench.article'} for the model's cost) and prints the per-sentence rates and the
+   * same-run ratios: article hybrid/rules, and FeaturesBench's reference/new.
+   */
   public static void main(String[] args) throws Exception {
     CommandLineOptions cli = new CommandLineOptions(args);
     OptionsBuilder ob = new OptionsBuilder();
@@ -143,18 +153,43 @@ public class CoreBench {
     Collection<RunResult> results = new Runner(ob.build()).run();
     System.out.println();
     System.out.println("Per-core rates (one benchmark thread = one core):");
+    java.util.Map<String, Batch> batches = new java.util.HashMap<>();
+    java.util.Map<String, double[]> scores = new java.util.LinkedHashMap<>();
     for (RunResult rr : results) {
       String name = rr.getParams().getBenchmark();
+      name = name.substring(name.lastIndexOf('.', name.lastIndexOf('.') - 1) + 1);
       String l = rr.getParams().getParam("lang");
-      String mo = rr.getParams().getParam("mode");
-      Batch b = batch(l);
+      String m = rr.getParams().getParam("mode");
+      Batch b = batches.computeIfAbsent(l, x -> batch(x, AnalyzerOptions.RULES));
       double ms = rr.getPrimaryResult().getScore();
       double err = rr.getPrimaryResult().getScoreError();
       double s = ms / 1000.0;
-      System.out.printf(Locale.ROOT, "  %-10s lang=%s mode=%-6s %8.2f ms/batch (±%.2f)  %7.0f ns/sentence  %6.1f MB/s"
+      String key = name + " lang=" + l + (m == null ? "" : " mode=" + m);
+      scores.put(key, new double[] {ms, err});
+      System.out.printf(Locale.ROOT, "  %-46s %8.2f ms/batch (±%.2f)  %8.2f µs/sentence  %6.1f MB/s"
               + "  (batch: %d articles, %d sentences, %.2f MB UTF-8)%n",
-          name.substring(name.lastIndexOf('.') + 1), l, mo, ms, err, s * 1e9 / b.sentences().size(),
-          b.bytes() / 1e6 / s, b.articles().size(), b.sentences().size(), b.bytes() / 1e6);
+          key, ms, err, s * 1e6 / b.sentences().size(), b.bytes() / 1e6 / s, b.articles().size(),
+          b.sentences().size(), b.bytes() / 1e6);
     }
+    System.out.println();
+    System.out.println("Same-run ratios (± from the two scores' errors, first order):");
+    for (String k : scores.keySet()) {
+      ratio(scores, k, k.replace("mode=hybrid", "mode=rules"), "mode=hybrid", "article hybrid / rules");
+      ratio(scores, k, k.replace("featuresReference", "featuresNew"), "featuresReference", "features reference / new");
+      ratio(scores, k, k.replace("featuresReference", "featuresTokens"), "featuresReference",
+          "features reference / new given the scorer's tokens");
+      ratio(scores, k, k.replace("inferenceHeads", "inferenceFused"), "inferenceHeads", "inference per head / fused");
+    }
+  }
+
+  private static void ratio(java.util.Map<String, double[]> scores, String a, String b, String marker, String what) {
+    if (!a.contains(marker) || a.equals(b) || !scores.containsKey(b)) {
+      return;
+    }
+    double[] x = scores.get(a);
+    double[] y = scores.get(b);
+    double r = x[0] / y[0];
+    double e = r * Math.sqrt(Math.pow(x[1] / x[0], 2) + Math.pow(y[1] / y[0], 2));
+    System.out.printf(Locale.ROOT, "  %-52s %6.2f (±%.2f)   [%s]%n", what, r, e, a);
   }
 }
