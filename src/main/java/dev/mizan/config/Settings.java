@@ -174,7 +174,8 @@ public record Settings(
       double svcRegParam,
       int svcMaxIter,
       double nbSmoothing,
-      double ownWeight) {
+      double ownWeight,
+      double stanceOwnWeight) {
     public Train {
       regParams = List.copyOf(regParams);
       elasticNetParams = List.copyOf(elasticNetParams);

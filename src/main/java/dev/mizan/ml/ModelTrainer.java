@@ -217,7 +217,8 @@ public final class ModelTrainer {
 
   /**
    * Balanced class weights (n / (K · n_class)) so that every class counts alike in the loss (the selection metric is
-   * macro-F1), times {@code own-weight} for the team's own (news) rows.
+   * macro-F1), times {@code own-weight} (quad head) or {@code stance-own-weight} (stance head) for the team's own
+   * (news) rows.
    */
   Dataset<Row> frame(List<Example> xs) {
     double[] nq = new double[5];
@@ -232,9 +233,9 @@ public final class ModelTrainer {
     }
     List<Row> rows = new ArrayList<>();
     for (Example x : xs) {
-      double own = x.source().equals("own") ? cfg.ownWeight() : 1.0;
-      double wq = x.quad() >= 0 ? own * tq / (5 * nq[x.quad()]) : 0.0;
-      double ws = own * xs.size() / (3 * ns[x.stance()]);
+      boolean own = x.source().equals("own");
+      double wq = x.quad() >= 0 ? (own ? cfg.ownWeight() : 1.0) * tq / (5 * nq[x.quad()]) : 0.0;
+      double ws = (own ? cfg.stanceOwnWeight() : 1.0) * xs.size() / (3 * ns[x.stance()]);
       rows.add(RowFactory.create(x.id(), x.lang(), x.text(), (double) Math.max(x.quad(), 0), (double) x.stance(),
           fold(x.group(), cfg.seed(), cfg.folds()), wq, ws));
     }
@@ -352,6 +353,7 @@ public final class ModelTrainer {
     report.put("folds", cfg.folds());
     report.put("features", Map.of("numFeatures", cfg.numFeatures(), "charNgram", cfg.charNgramMin() + ".." + cfg.charNgramMax(),
         "wordNgramMax", cfg.wordNgramMax(), "ruleFeatures", cfg.ruleFeatures()));
+    report.put("own_weight", Map.of("quad", cfg.ownWeight(), "stance", cfg.stanceOwnWeight()));
     List<Example> train = new ArrayList<>();
     if (!cfg.unQuadclassDir().isBlank()) {
       train.addAll(readUn(spark, Path.of(cfg.unQuadclassDir()), false));

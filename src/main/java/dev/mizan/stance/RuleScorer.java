@@ -16,6 +16,8 @@ import java.util.List;
  *       reducer counts): a cooperative cue flips
  *       (× the modifier's factor, e.g. −0.6: «لم تحقق أي تقدم»), a conflictual cue is cancelled
  *       («نفى وجود توتر»);</li>
+ *   <li>a denial that cancels a conflictual cue also cancels the cooperative cues after that cue within its scope
+ *       (the object of the denied act: "denied targeting aid sites"), instead of flipping them;</li>
  *   <li>reducer before a cue (×factor, negative): easing/ending/moving away from conflict is cooperation
  *       («بعيدا عن التوترات», «تقليل التوترات», "ease tensions");</li>
  *   <li>past marker next to a cue weakens it («التوترات السابقة»);</li>
@@ -112,6 +114,20 @@ public final class RuleScorer implements java.io.Serializable {
           }
         }
       }
+      // a denial that cancels a conflict cue also takes the cooperative words after it, the object of the denied act
+      // ("denied targeting aid sites", «نفت … توتر في التنسيق»): they are cancelled too instead of flipped
+      boolean deniedObject = false;
+      if (flip != null && pol > 0 && flip.values().get(0).type() == ModType.DENIAL) {
+        int sc = flip.values().get(0).scope();
+        for (int j = 0; j < k; j++) {
+          CueHit d = cues.get(j);
+          if (active[j] && d.cue().polarity() < 0 && d.first() > flip.last() && d.last() < c.first()
+              && before(s, flip, d, sc <= 0 ? 4 : sc)) {
+            deniedObject = true;
+            break;
+          }
+        }
+      }
       for (Dictionary.Match<Lexicon.Modifier> m : mods) {
         ModType mt = m.values().get(0).type();
         if ((mt == ModType.NEGATOR || mt == ModType.DENIAL || mt == ModType.REDUCER) && flip != null && m != flip
@@ -128,7 +144,7 @@ public final class RuleScorer implements java.io.Serializable {
             // a negative scope looks back: «… عار عن الصحة» denies what was said before it
             boolean hit = scope < 0 ? after(s, m, c, -scope) : before(s, m, c, scope == 0 ? 4 : scope);
             if (hit) {
-              factor[k] *= pol > 0 ? mod.factor() : 0.0;
+              factor[k] *= pol > 0 && !(deniedObject && m == flip) ? mod.factor() : 0.0;
               spanStart[k] = Math.min(spanStart[k], m.first());
             }
           }

@@ -261,6 +261,9 @@ class SettingsTest {
         "mizan.model.path = \"" + junk + "\" (from --set): cannot read the model at " + junk + ": not a Mizan model file");
     assertThat(message(() -> sets("model.rule-confidence=1.5"))).isEqualTo(
         "mizan.model.rule-confidence = \"1.5\" (from --set) is out of range: expected a number in [0, 1]");
+    assertThat(message(() -> sets("train.stance-own-weight=0"))).isEqualTo(
+        "mizan.train.stance-own-weight = \"0\" (from --set) is out of range: expected a number in [0.01, 100]");
+    assertThat(sets("train.stance-own-weight=6").train().stanceOwnWeight()).isEqualTo(6.0);
     assertThat(message(() -> sets("train.num-features=1000"))).isEqualTo(
         "mizan.train.num-features = \"1000\" (from --set) is not a power of two >= 1024 (e.g. 131072 = 2^17)");
     // rules mode reads no model at all, even from a bad path

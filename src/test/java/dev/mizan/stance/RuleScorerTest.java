@@ -85,6 +85,18 @@ class RuleScorerTest {
   }
 
   @Test
+  void cooperativeWordsInTheObjectOfADeniedConflictAreCancelledNotFlipped() {
+    // the denial cancels the tension; the progress word after it belongs to what is denied, so nothing is left
+    Score s = score("نفى وجود توتر في الحوار", true);
+    assertThat(s.stance()).isEqualTo("neutral");
+    assertThat(s.evidence()).isEmpty();
+    // without a conflict cue in between, a denied cooperative cue still flips
+    Score t = score("نفى وجود تقدم", true);
+    assertThat(t.stance()).isEqualTo("conflictual");
+    assertThat(t.evidence().get(0).weight()).isEqualTo(-0.36);
+  }
+
+  @Test
   void movingAwayFromConflictIsCooperative() {
     assertThat(score("التقارب بعيدا عن التوترات", true).stance()).isEqualTo("cooperative");
     assertThat(score("the two sides agreed to ease tensions", true).stance()).isEqualTo("cooperative");

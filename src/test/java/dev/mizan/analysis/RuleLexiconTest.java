@@ -1,0 +1,47 @@
+package dev.mizan.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDate;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The rule scorer with the bundled lexicon, on sentences written for these tests: one literal case per lexicon fix
+ * made from the out-of-fold errors on the training rows (issue 3).
+ */
+class RuleLexiconTest {
+  static final LocalDate DAY = LocalDate.of(2025, 8, 1);
+  static final Analyzer RULES = Analyzer.create(new AnalyzerOptions(List.of(), 0.15, -0.15, true));
+
+  static SentenceResult read(String text) {
+    return RULES.analyzeUnit(text, null, DAY);
+  }
+
+  @Test
+  void theAccusativeCeasefireIsCooperationNotFiring() {
+    // «وقفا لإطلاق النار»: the tanween form of «وقف» used to leave «لإطلاق النار» (firing) as the only cue
+    SentenceResult r = read("أعلن البلدان وقفا لإطلاق النار على الحدود بين تايلاند وكمبوديا.");
+    assertThat(r.stance()).isEqualTo("cooperative");
+    assertThat(r.evidence()).extracting(Evidence::text).containsExactly("وقفا لإطلاق النار");
+  }
+
+  @Test
+  void targetingIsAnAttackWordInBothLanguages() {
+    assertThat(read("Pakistani jets were accused of targeting villages in Afghanistan.").stance()).isEqualTo("conflictual");
+    assertThat(read("أكدت كابول استهداف باكستان قرى حدودية أفغانية.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aDeniedAttackOnAidIsNeutralNotConflictual() {
+    // the denial cancels the attack word, and «aid» is what the denied attack was aimed at, not a denied aid
+    SentenceResult en = read("Israel denied targeting aid convoys in Gaza.");
+    assertThat(en.stance()).isEqualTo("neutral");
+    assertThat(en.evidence()).isEmpty();
+    SentenceResult ar = read("نفى الجيش الإسرائيلي استهداف قوافل المساعدات في غزة.");
+    assertThat(ar.stance()).isEqualTo("neutral");
+    assertThat(ar.evidence()).isEmpty();
+    // a denied cooperation with no attack word before it still reads as negated cooperation
+    assertThat(read("Israel denied any aid to Gaza.").stance()).isEqualTo("conflictual");
+  }
+}
