@@ -24,6 +24,11 @@ MIZAN_JAVA_OPTS=-Xmx4g t "$M" score --input "$W/c100k" --output "$W/s100k" --mas
 uptime
 MIZAN_JAVA_OPTS=-Xmx4g t "$M" score --input "$W/c400k" --output "$W/s400k" --master 'local[2]'
 uptime
-MIZAN_JAVA_OPTS="-Xmx1g -XX:+HeapDumpOnOutOfMemoryError" t "$M" score --input "$W/c1m" --output "$W/s1m" \
-  --master 'local[2]' --conf spark.driver.memory=1g
+# the GC log gives the peak heap: the largest "after" figure of the young pauses (grep 'Pause Young' W/gc-1m.log)
+MIZAN_JAVA_OPTS="-Xmx1g -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$W -Xlog:gc:file=$W/gc-1m.log" \
+  t "$M" score --input "$W/c1m" --output "$W/s1m" --master 'local[2]' --conf spark.driver.memory=1g
+uptime
+# the cheap repro of the old out-of-memory (the persisted one-pass cache): 100k articles in a 512 MB heap
+MIZAN_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$W/gc-100k-512m.log" t "$M" score --input "$W/c100k" --output "$W/s100k-512m" \
+  --master 'local[2]' --conf spark.driver.memory=512m
 uptime

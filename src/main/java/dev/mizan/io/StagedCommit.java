@@ -49,6 +49,11 @@ public final class StagedCommit {
   public static final String STALE_KEY = "spark.mizan.staging.staleAfterSeconds";
   public static final long DEFAULT_STALE_SECONDS = 600;
   static final long HEARTBEAT_SECONDS = 15;
+  /**
+   * The scratch directories open in this JVM (qualified paths): never stale to this process's own writes, even with
+   * a stale limit shorter than the heartbeat period.
+   */
+  private static final java.util.Set<String> OPEN_SCRATCH = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -109,6 +114,7 @@ public final class StagedCommit {
       String id = ID_TIME.format(Instant.now()) + "-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
       StagedCommit c = new StagedCommit(fs, output, new Path(new Path(output, STAGING), id));
       fs.mkdirs(c.dir);
+      OPEN_SCRATCH.add(c.dir.toString());
       c.startHeartbeat();
       return new Scratch(c);
     } catch (IOException e) {
@@ -137,6 +143,8 @@ public final class StagedCommit {
         c.fs.delete(c.dir, true);
       } catch (IOException e) {
         LOG.warn("could not delete the staging directory {} ({}); the next write will", c.dir, e.toString());
+      } finally {
+        OPEN_SCRATCH.remove(c.dir.toString());
       }
     }
   }
@@ -237,7 +245,7 @@ public final class StagedCommit {
     }
     long now = System.currentTimeMillis();
     for (FileStatus w : fs.listStatus(staging)) {
-      if (!w.isDirectory()) {
+      if (!w.isDirectory() || OPEN_SCRATCH.contains(w.getPath().toString())) {
         continue;
       }
       long last = w.getModificationTime();
