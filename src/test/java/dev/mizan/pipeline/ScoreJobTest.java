@@ -86,24 +86,14 @@ class ScoreJobTest extends SparkTest {
   }
 
   @Test
-  void runRemovesItsStagedRowsAndWritesTheSameTablesAgainOnARerun() throws IOException {
+  void runRemovesItsStagedRows() throws IOException {
     Path in = write(dir, "in.jsonl", ARTICLES);
     Path out = dir.resolve("out");
-    ScoreJob.run(settings(in, out), spark);
-    List<String> sentences = rows(out, Tables.SENTENCES);
-    List<String> mentions = rows(out, Tables.MENTIONS);
-    List<String> quarantine = rows(out, Tables.QUARANTINE);
-    assertThat(sentences).isNotEmpty();
+    Manifest m = ScoreJob.run(settings(in, out), spark);
+    assertThat(rows(out, Tables.SENTENCES)).isNotEmpty();
+    assertThat(m.toJson()).contains("\"rows_read\" : 6");
     try (Stream<Path> st = Files.list(out.resolve(StagedCommit.STAGING))) {
       assertThat(st.toList()).as("staging left behind").isEmpty();
-    }
-
-    ScoreJob.run(settings(in, out), spark);
-    assertThat(rows(out, Tables.SENTENCES)).isEqualTo(sentences);
-    assertThat(rows(out, Tables.MENTIONS)).isEqualTo(mentions);
-    assertThat(rows(out, Tables.QUARANTINE)).isEqualTo(quarantine);
-    try (Stream<Path> st = Files.list(out.resolve(StagedCommit.STAGING))) {
-      assertThat(st.toList()).as("staging left behind after the rerun").isEmpty();
     }
   }
 }
