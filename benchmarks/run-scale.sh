@@ -28,7 +28,5 @@ uptime
 MIZAN_JAVA_OPTS="-Xmx1g -XX:+HeapDumpOnOutOfMemoryError -XX:HeapDumpPath=$W -Xlog:gc:file=$W/gc-1m.log" \
   t "$M" score --input "$W/c1m" --output "$W/s1m" --master 'local[2]' --conf spark.driver.memory=1g
 uptime
-# the cheap repro of the old out-of-memory (the persisted one-pass cache): 100k articles in a 512 MB heap
-MIZAN_JAVA_OPTS="-Xmx512m -Xlog:gc:file=$W/gc-100k-512m.log" t "$M" score --input "$W/c100k" --output "$W/s100k-512m" \
-  --master 'local[2]' --conf spark.driver.memory=512m
-uptime
+# (The cheap repro of the old out-of-memory in the persisted cache was 100k articles with -Xmx512m: before the fix it
+# died in the analysis after 3.5 min; after it the analysis passes but 512 MB is too small for the table writes.)
