@@ -49,6 +49,11 @@ public final class StagedCommit {
   public static final String STALE_KEY = "spark.mizan.staging.staleAfterSeconds";
   public static final long DEFAULT_STALE_SECONDS = 600;
   static final long HEARTBEAT_SECONDS = 15;
+  /**
+   * The scratch directories open in this JVM (qualified paths): never stale to this process's own writes, even with
+   * a stale limit shorter than the heartbeat period.
+   */
+  private static final java.util.Set<String> OPEN_SCRATCH = java.util.concurrent.ConcurrentHashMap.newKeySet();
   private static final DateTimeFormatter ID_TIME =
       DateTimeFormatter.ofPattern("yyyyMMdd'T'HHmmss'Z'").withZone(ZoneOffset.UTC);
 
@@ -91,9 +96,60 @@ public final class StagedCommit {
     }
   }
 
-  private void run(String table, boolean partitioned, Consumer<String> writer, java.util.Map<String, String> extraFiles)
-      throws IOException {
-    fs.mkdirs(dir);
+  /**
+   * Opens a scratch directory {@code <output>/_staging/<write-id>/} for intermediate data of one run (e.g. score's
+   * analysed rows, written once and read back by every table write). While it is open its heartbeat is kept fresh,
+   * so concurrent table writes ({@link #cleanStale}) leave it alone however long the run takes; {@link
+   * Scratch#close} deletes it. If the driver dies it is left behind and the next write to the output deletes it once
+   * its heartbeat is older than the stale limit, as for a dead table write. Cleans up dead writes' staging first.
+   *
+   * @param name a short name in the write-id (letters, digits, '-')
+   */
+  public static Scratch scratch(Configuration conf, String outputDir, String name, long staleSeconds) {
+    Path output = new Path(outputDir);
+    try {
+      FileSystem fs = output.getFileSystem(conf);
+      output = fs.makeQualified(output);
+      cleanStale(fs, output, staleSeconds * 1000L);
+      String id = ID_TIME.format(Instant.now()) + "-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+      StagedCommit c = new StagedCommit(fs, output, new Path(new Path(output, STAGING), id));
+      fs.mkdirs(c.dir);
+      OPEN_SCRATCH.add(c.dir.toString());
+      c.startHeartbeat();
+      return new Scratch(c);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot create a staging directory under " + outputDir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /** A scratch directory kept alive until {@link #close}, which deletes it (see {@link #scratch}). */
+  public static final class Scratch implements AutoCloseable {
+    private final StagedCommit c;
+
+    private Scratch(StagedCommit c) {
+      this.c = c;
+    }
+
+    /** A path (Hadoop URI string) inside the scratch directory; nothing is created there. */
+    public String path(String child) {
+      return new Path(c.dir, child).toString();
+    }
+
+    /** Stops the heartbeat and deletes the directory (a failure to delete is logged; the next write retries). */
+    @Override
+    public void close() {
+      c.heartbeat.shutdownNow();
+      try {
+        c.fs.delete(c.dir, true);
+      } catch (IOException e) {
+        LOG.warn("could not delete the staging directory {} ({}); the next write will", c.dir, e.toString());
+      } finally {
+        OPEN_SCRATCH.remove(c.dir.toString());
+      }
+    }
+  }
+
+  private void startHeartbeat() throws IOException {
     beat();
     heartbeat.scheduleAtFixedRate(() -> {
       try {
@@ -102,6 +158,12 @@ public final class StagedCommit {
         LOG.warn("cannot refresh the staging heartbeat {}: {}", new Path(dir, ALIVE), e.toString());
       }
     }, HEARTBEAT_SECONDS, HEARTBEAT_SECONDS, TimeUnit.SECONDS);
+  }
+
+  private void run(String table, boolean partitioned, Consumer<String> writer, java.util.Map<String, String> extraFiles)
+      throws IOException {
+    fs.mkdirs(dir);
+    startHeartbeat();
     boolean clean = false;
     try {
       Path staged = new Path(dir, table);
@@ -183,7 +245,7 @@ public final class StagedCommit {
     }
     long now = System.currentTimeMillis();
     for (FileStatus w : fs.listStatus(staging)) {
-      if (!w.isDirectory()) {
+      if (!w.isDirectory() || OPEN_SCRATCH.contains(w.getPath().toString())) {
         continue;
       }
       long last = w.getModificationTime();

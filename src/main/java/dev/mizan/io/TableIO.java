@@ -45,7 +45,7 @@ public final class TableIO {
     StructType schema = Tables.schema(table);
     Dataset<Row> ordered = conform(df, schema);
     SparkSession spark = df.sparkSession();
-    long stale = Long.parseLong(spark.conf().get(StagedCommit.STALE_KEY, Long.toString(StagedCommit.DEFAULT_STALE_SECONDS)));
+    long stale = staleSeconds(spark);
     StagedCommit.write(spark.sparkContext().hadoopConfiguration(), output.path(), table, partitioned, stale, staged -> {
       DataFrameWriter<Row> w = ordered.write()
           .mode(SaveMode.Overwrite)
@@ -57,6 +57,11 @@ public final class TableIO {
       }
       w.save(staged);
     }, java.util.Map.of("_schema.json", schema.prettyJson() + "\n"));
+  }
+
+  /** The stale limit of staging directories: Spark setting {@value StagedCommit#STALE_KEY}, in seconds. */
+  public static long staleSeconds(SparkSession spark) {
+    return Long.parseLong(spark.conf().get(StagedCommit.STALE_KEY, Long.toString(StagedCommit.DEFAULT_STALE_SECONDS)));
   }
 
   /** Selects the schema's columns in order, casting to the declared types; missing nullable columns become null. */

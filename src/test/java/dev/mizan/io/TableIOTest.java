@@ -118,6 +118,29 @@ class TableIOTest extends SparkTest {
   }
 
   @Test
+  void aScratchDirectoryOutlivesItsOwnRunsWritesEvenWithAZeroStaleLimitAndGoesOnClose() throws IOException {
+    var conf = spark.sparkContext().hadoopConfiguration();
+    Path scratchDir;
+    try (StagedCommit.Scratch scratch = StagedCommit.scratch(conf, dir.toString(), "analysed", 0)) {
+      Path data = Path.of(java.net.URI.create(scratch.path("rows")));
+      scratchDir = data.getParent();
+      assertThat(scratchDir.getParent()).isEqualTo(dir.resolve(StagedCommit.STAGING));
+      assertThat(scratchDir.resolve(StagedCommit.ALIVE)).exists();
+      Files.setLastModifiedTime(scratchDir.resolve(StagedCommit.ALIVE), FileTime.fromMillis(0));
+      Files.setLastModifiedTime(scratchDir, FileTime.fromMillis(0));
+      quarantine("a@2025-08-01").write().parquet(data.toString());
+      // a table write with a stale limit of 0 s treats every other staging directory as dead, not this one
+      StagedCommit.write(conf, dir.toString(), Tables.QUARANTINE, false, 0,
+          staged -> quarantine("b@2025-08-02").write().parquet(staged), Map.of());
+      assertThat(spark.read().parquet(data.toString()).count()).isEqualTo(1);
+    }
+    assertThat(scratchDir).doesNotExist();
+    try (Stream<Path> s = Files.list(dir.resolve(StagedCommit.STAGING))) {
+      assertThat(s.toList()).as("staging left behind").isEmpty();
+    }
+  }
+
+  @Test
   void emptyTablesReadBackWithTheirSchema() {
     Settings.Output out = new Settings.Output(dir.toString(), "parquet", "default");
     TableIO.write(spark.createDataFrame(List.of(), Tables.MENTIONS_SCHEMA), Tables.MENTIONS, out, true);
