@@ -87,13 +87,18 @@ public final class StagedCommit {
     try {
       FileSystem fs = output.getFileSystem(conf);
       output = fs.makeQualified(output);
-      cleanStale(fs, output, staleSeconds * 1000L);
-      String id = ID_TIME.format(Instant.now()) + "-" + table + "-" + UUID.randomUUID().toString().substring(0, 8);
-      StagedCommit c = new StagedCommit(fs, output, new Path(new Path(output, STAGING), id));
+      StagedCommit c = open(fs, output, table, staleSeconds);
       c.run(table, partitioned, writer, extraFiles);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write table " + table + " under " + outputDir + ": " + e.getMessage(), e);
     }
+  }
+
+  /** Cleans up dead writes' staging, then names a new staging directory {@code <output>/_staging/<time>-<name>-<rand>}. */
+  private static StagedCommit open(FileSystem fs, Path output, String name, long staleSeconds) throws IOException {
+    cleanStale(fs, output, staleSeconds * 1000L);
+    String id = ID_TIME.format(Instant.now()) + "-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
+    return new StagedCommit(fs, output, new Path(new Path(output, STAGING), id));
   }
 
   /**
@@ -110,9 +115,7 @@ public final class StagedCommit {
     try {
       FileSystem fs = output.getFileSystem(conf);
       output = fs.makeQualified(output);
-      cleanStale(fs, output, staleSeconds * 1000L);
-      String id = ID_TIME.format(Instant.now()) + "-" + name + "-" + UUID.randomUUID().toString().substring(0, 8);
-      StagedCommit c = new StagedCommit(fs, output, new Path(new Path(output, STAGING), id));
+      StagedCommit c = open(fs, output, name, staleSeconds);
       fs.mkdirs(c.dir);
       OPEN_SCRATCH.add(c.dir.toString());
       c.startHeartbeat();

@@ -310,7 +310,7 @@ public final class TextFeatures implements Serializable {
       if (wordMax > 1) {
         int[] starts = sc.starts(words + 1);
         int[] ends = sc.ends(words + 1);
-        byte[] buf = sc.bufKeep(bi + stem.length + 1);
+        byte[] buf = sc.buf(bi + stem.length + 1);
         if (words > 0) {
           buf[bi++] = ' ';
         }
@@ -496,45 +496,32 @@ public final class TextFeatures implements Serializable {
     final HashMap<String, Memo> memo = new HashMap<>(MEMO * 2);
 
     byte[] buf(int n) {
-      if (buf.length < n) {
-        buf = new byte[Math.max(n, 2 * buf.length)];
-      }
-      return buf;
-    }
-
-    byte[] bufKeep(int n) {
-      if (buf.length < n) {
-        buf = Arrays.copyOf(buf, Math.max(n, 2 * buf.length));
-      }
-      return buf;
+      return buf = fit(buf, n);
     }
 
     byte[] key(int n) {
-      if (key.length < n) {
-        key = new byte[Math.max(n, 2 * key.length)];
-      }
-      return key;
+      return key = fit(key, n);
     }
 
     int[] offs(int n) {
-      if (offs.length < n) {
-        offs = new int[Math.max(n, 2 * offs.length)];
-      }
-      return offs;
+      return offs = fit(offs, n);
     }
 
     int[] starts(int n) {
-      if (starts.length < n) {
-        starts = Arrays.copyOf(starts, Math.max(n, 2 * starts.length));
-      }
-      return starts;
+      return starts = fit(starts, n);
     }
 
     int[] ends(int n) {
-      if (ends.length < n) {
-        ends = Arrays.copyOf(ends, Math.max(n, 2 * ends.length));
-      }
-      return ends;
+      return ends = fit(ends, n);
+    }
+
+    /** {@code a} if it holds {@code n}, else a copy at least twice as long (contents kept). */
+    static byte[] fit(byte[] a, int n) {
+      return a.length >= n ? a : Arrays.copyOf(a, Math.max(n, 2 * a.length));
+    }
+
+    static int[] fit(int[] a, int n) {
+      return a.length >= n ? a : Arrays.copyOf(a, Math.max(n, 2 * a.length));
     }
 
     int[] grams = new int[256];
