@@ -32,6 +32,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Date;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -58,7 +59,9 @@ import org.slf4j.Logger;
  * <ul>
  *   <li>{@code metrics_version} (1), {@code dataset}, {@code input} (the file read), {@code lang} ("" = all),
  *       {@code split}, {@code rows} (units evaluated), {@code model_mode} (the setting mizan.model.mode, or null when
- *       this build has none: rules only), {@code config_digest}, {@code version};</li>
+ *       this build has none: rules only), {@code config_digest}, {@code version}, {@code undated_as_of} (the day
+ *       role descriptions of undated rows resolve at: the model's feature date, not today, so re-running an
+ *       evaluation later gives the same figures);</li>
  *   <li>{@code stance}: the 3-way confusion ({@link Metrics.Confusion#toMap}: labels, per_class {precision, recall,
  *       f1, support}, macro_f1, accuracy, n, confusion rows gold × columns predicted); for UN QuadClass the gold is
  *       the 3-way view of the quad code;</li>
@@ -78,6 +81,8 @@ import org.slf4j.Logger;
  */
 public final class EvaluateJob {
   private static final Logger LOG = Phases.log();
+  /** Undated rows (UN QuadClass, UNSCon) are read as of this day, the day the model's features were computed at. */
+  static final LocalDate UNDATED_AS_OF = LocalDate.parse(dev.mizan.ml.MizanFeaturizer.FEATURE_DATE);
   /** Version of the metrics.json layout. */
   public static final int METRICS_VERSION = 1;
 
@@ -134,7 +139,7 @@ public final class EvaluateJob {
 
     List<Row> rows = new ArrayList<>(data.rows().size());
     for (Example x : data.rows()) {
-      rows.add(RowFactory.create(x.id(), x.text(), x.lang(), x.date() == null ? null : Date.valueOf(x.date()), x.row(),
+      rows.add(RowFactory.create(x.id(), x.text(), x.lang(), Date.valueOf(x.date() == null ? UNDATED_AS_OF : x.date()), x.row(),
           x.split(), x.stance(), x.quad(), x.dyads() == null ? null : x.dyads().toArray(String[]::new),
           x.speakerLabelled(), x.speaker(), x.conflict()));
     }
@@ -196,6 +201,7 @@ public final class EvaluateJob {
     m.put("model_mode", modelMode(settings));
     m.put("config_digest", settings.digest());
     m.put("version", Manifest.version());
+    m.put("undated_as_of", UNDATED_AS_OF.toString());
     m.put("stance", hasStance ? stance.toMap() : null);
     m.put("quad", quad.total() > 0 ? quad.toMap() : null);
     m.put("conflict", hasConflict ? conflict.toMap() : null);

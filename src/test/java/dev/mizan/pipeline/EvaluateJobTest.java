@@ -53,7 +53,7 @@ class EvaluateJobTest extends SparkTest {
       if (!split.equals("all") && !row.path("split").asText("train").equals(split)) {
         continue;
       }
-      LocalDate date = row.hasNonNull("date") ? LocalDate.parse(row.get("date").asText()) : null;
+      LocalDate date = LocalDate.parse(row.hasNonNull("date") ? row.get("date").asText() : "2025-08-01");
       SentenceResult r = a.analyzeUnit(row.get("text").asText(), row.get("lang").asText(), date);
       List<String> gold = new ArrayList<>();
       row.get("dyads").forEach(d -> gold.add(d.asText()));
@@ -89,9 +89,11 @@ class EvaluateJobTest extends SparkTest {
       List<String> keys = new ArrayList<>();
       m.fieldNames().forEachRemaining(keys::add);
       assertThat(keys).containsExactly("metrics_version", "dataset", "input", "lang", "split", "rows", "model_mode",
-          "config_digest", "version", "stance", "quad", "conflict", "dyads", "speaker", "reliability", "baseline",
+          "config_digest", "version", "undated_as_of", "stance", "quad", "conflict", "dyads", "speaker", "reliability", "baseline",
           "errors");
       assertThat(m.path("dataset").asText()).isEqualTo("jsonl");
+      // undated rows are read at a fixed day (the model's feature date), so the figures do not drift with the calendar
+      assertThat(m.path("undated_as_of").asText()).isEqualTo("2025-08-01");
       assertThat(m.path("split").asText()).isEqualTo(split);
       // every devset row carries a quad label: five classes, each row counted once
       assertThat(m.path("quad").path("labels")).hasSize(5);
