@@ -5,11 +5,13 @@ import dev.mizan.text.ArabicClitics;
 import dev.mizan.text.TextCleaner;
 import dev.mizan.text.Token;
 import dev.mizan.text.Tokenizer;
+import dev.mizan.text.WordForm;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Text unit → sparse hashed feature vector in a space of {@code numFeatures} (a power of two). Pure Java, no Spark;
@@ -159,6 +161,231 @@ public final class TextFeatures implements Serializable {
     }
     g.values(idx, val, n);
     return new Vec(idx, val);
+  }
+
+  /**
+   * Adds {@code W·x} to {@code z[0, stride)}, where x is this unit's feature vector ({@link #vectorOfTokens} of its
+   * word tokens) and W the feature-major weights {@code w[i * stride + c]}, without materialising x. The unit is given
+   * by its word forms: {@code forms.apply(k)} for k in [0, {@code words}) (a {@code Sentence}'s {@code form(k)}, whose
+   * {@code words} are the word tokens of the cleaned text).
+   *
+   * <p>Why it is the same sum: a family's value at index i is {@code f(tf_i) / ‖f(tf)‖} with f(1) = 1 and
+   * f(t) = 1 + ln t, so {@code Σ_i f(tf_i) W_i = Σ_occurrences W_i + Σ_{tf_i ≥ 2} (f(tf_i) − tf_i) W_i} and
+   * {@code ‖f(tf)‖² = #{tf_i = 1} + Σ_{tf_i ≥ 2} f(tf_i)²}. The first sum is memoised per word form (its character
+   * n-grams' summed weights, its unigram's weights: {@code owner} keys the memo, one per weight matrix), so a word costs
+   * one memo read and one bit test per n-gram (a per-thread bitmap over the index space finds the indices seen twice);
+   * only those indices and the word bigrams read W. Equal to {@code Σ_j x.values[j] W[x.indices[j]]} up to the order of
+   * the floating-point additions (differences of order 1e-16 relative).
+   */
+  public void addLinear(int words, IntFunction<WordForm> forms, String lang, RuleSignals signals, Object owner,
+      float[] w, int stride, double[] z) {
+    Scratch sc = SCRATCH.get();
+    try {
+      linear(words, forms, lang, signals, owner, w, stride, z, sc);
+    } catch (RuntimeException | Error e) {
+      SCRATCH.remove(); // never leave a half-set bitmap for this thread's next unit
+      throw e;
+    }
+  }
+
+  private void linear(int words, IntFunction<WordForm> forms, String lang, RuleSignals signals, Object owner, float[] w,
+      int stride, double[] z, Scratch sc) {
+    if (ruleFeatures) {
+      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang);
+      for (int k = 0; k < r.length; k++) {
+        if (r[k] != 0) {
+          double v = r[k];
+          int base = k * stride;
+          for (int c = 0; c < stride; c++) {
+            z[c] += v * w[base + c];
+          }
+        }
+      }
+    }
+    if (words == 0 || (charMax == 0 && wordMax == 0)) {
+      return;
+    }
+    int half = numFeatures >>> 6;
+    long[] seen = sc.seen(2 * half); // char family in [0, half), word family in [half, 2 half)
+    double[] zc = sc.sumC(stride);
+    double[] zw = sc.sumW(stride);
+    LinearMemo[] ms = sc.linearMemos(words);
+    int[] rep = sc.rep;
+    int nr = 0; // char n-gram occurrences whose index was already seen in this unit
+    int nC = 0;
+    for (int k = 0; k < words; k++) {
+      LinearMemo m = linearMemo(forms.apply(k), owner, w, stride, sc);
+      ms[k] = m;
+      int[] g = m.grams;
+      for (int x : g) {
+        int wi = x >>> 6;
+        long bit = 1L << x;
+        long cur = seen[wi];
+        if ((cur & bit) != 0) {
+          if (nr == rep.length) {
+            rep = sc.rep = Arrays.copyOf(rep, 2 * nr);
+          }
+          rep[nr++] = x;
+        } else {
+          seen[wi] = cur | bit;
+        }
+      }
+      nC += g.length;
+      double[] ms0 = m.sums;
+      for (int c = 0; c < stride; c++) {
+        zc[c] += ms0[c];
+      }
+    }
+    // the word family: unigrams from the memo, n-grams (n ≥ 2) over the stems hashed here
+    int[] wids = sc.wids(wordMax * words);
+    int nw = 0;
+    if (wordMax > 0) {
+      for (int k = 0; k < words; k++) {
+        LinearMemo m = ms[k];
+        wids[nw++] = m.unigram;
+        double[] ms0 = m.sums;
+        for (int c = 0; c < stride; c++) {
+          zw[c] += ms0[stride + c];
+        }
+      }
+      for (int n = 2; n <= wordMax; n++) {
+        for (int i = 0; i + n <= words; i++) {
+          int len = 2 + n - 1;
+          for (int j = i; j < i + n; j++) {
+            len += ms[j].stem.length;
+          }
+          byte[] key = sc.key(len);
+          key[0] = 'w';
+          key[1] = ':';
+          int o = 2;
+          for (int j = i; j < i + n; j++) {
+            if (j > i) {
+              key[o++] = ' ';
+            }
+            byte[] st = ms[j].stem;
+            System.arraycopy(st, 0, key, o, st.length);
+            o += st.length;
+          }
+          int x = reduce(murmur3(key, 0, len, SEED));
+          wids[nw++] = x;
+          int base = x * stride;
+          for (int c = 0; c < stride; c++) {
+            zw[c] += w[base + c];
+          }
+        }
+      }
+    }
+    int rw = nw; // repeated word n-gram indices go to wids[rw, …)
+    for (int j = 0; j < nw; j++) {
+      int x = wids[j];
+      int wi = half + (x >>> 6);
+      long bit = 1L << x;
+      long cur = seen[wi];
+      if ((cur & bit) != 0) {
+        wids = sc.wids(rw + 1);
+        wids[rw++] = x;
+      } else {
+        seen[wi] = cur | bit;
+      }
+    }
+    // clear the bitmap: every set bit belongs to one of the indices just read
+    for (int k = 0; k < words; k++) {
+      for (int x : ms[k].grams) {
+        seen[x >>> 6] = 0;
+      }
+      ms[k] = null;
+    }
+    for (int j = 0; j < nw; j++) {
+      seen[half + (wids[j] >>> 6)] = 0;
+    }
+    double invC = repeats(rep, 0, nr, nC, w, stride, zc);
+    double invW = repeats(wids, nw, rw, nw, w, stride, zw);
+    for (int c = 0; c < stride; c++) {
+      z[c] += invC * zc[c] + invW * zw[c];
+      zc[c] = 0;
+      zw[c] = 0;
+    }
+  }
+
+  /**
+   * A family's repeated indices {@code a[from, to)} (each occurrence after an index's first): adds {@code (f(tf) − tf) W}
+   * of each to {@code sum}; returns 1 / the family's L2 norm given its {@code total} occurrences (0 when none).
+   * Sorts {@code a[from, to)}.
+   */
+  private static double repeats(int[] a, int from, int to, int total, float[] w, int stride, double[] sum) {
+    if (total == 0) {
+      return 0;
+    }
+    Arrays.sort(a, from, to);
+    double norm = 0;
+    int single = total; // occurrences of indices seen once
+    for (int i = from; i < to; ) {
+      int x = a[i];
+      int j = i + 1;
+      while (j < to && a[j] == x) {
+        j++;
+      }
+      int tf = j - i + 1;
+      single -= tf;
+      double f = 1 + Math.log(tf);
+      norm += f * f;
+      double d = f - tf;
+      int base = x * stride;
+      for (int c = 0; c < stride; c++) {
+        sum[c] += d * w[base + c];
+      }
+      i = j;
+    }
+    return 1 / Math.sqrt(single + norm);
+  }
+
+  /**
+   * What {@link #addLinear} keeps per word form and weight matrix: the form's character n-gram indices (every
+   * occurrence, in order), their weights summed per class ({@code sums[0, stride)}), its unigram index and weights
+   * ({@code sums[stride, 2 stride)}), and the UTF-8 of its word-family form (for the word n-grams).
+   */
+  private static final class LinearMemo {
+    int[] grams;
+    double[] sums;
+    int unigram;
+    byte[] stem;
+  }
+
+  private static final int[] NO_GRAMS = new int[0];
+
+  private LinearMemo linearMemo(WordForm f, Object owner, float[] w, int stride, Scratch sc) {
+    Object o = f.memo(owner);
+    if (o != null) {
+      return (LinearMemo) o;
+    }
+    LinearMemo m = new LinearMemo();
+    boolean number = f.kind == Token.Kind.NUMBER;
+    double[] sums = new double[2 * stride];
+    if (charMax > 0) {
+      sc.ngrams = 0;
+      tokenGrams(f.norm, number, sc);
+      m.grams = Arrays.copyOf(sc.grams, sc.ngrams);
+      for (int x : m.grams) {
+        int base = x * stride;
+        for (int c = 0; c < stride; c++) {
+          sums[c] += w[base + c];
+        }
+      }
+    } else {
+      m.grams = NO_GRAMS;
+    }
+    if (wordMax > 0) {
+      String form = number ? "0" : f.kind == Token.Kind.ARABIC ? arabicStem(f.norm) : f.norm;
+      m.stem = form.getBytes(StandardCharsets.UTF_8);
+      m.unigram = index("w", form);
+      int base = m.unigram * stride;
+      for (int c = 0; c < stride; c++) {
+        sums[stride + c] = w[base + c];
+      }
+    }
+    m.sums = sums;
+    f.memo(owner, m);
+    return m;
   }
 
   /** The rule slot values (length {@value #RULE_SLOTS}), each in [0, 1]. */
@@ -526,6 +753,45 @@ public final class TextFeatures implements Serializable {
 
     int[] grams = new int[256];
     int ngrams;
+    /** addLinear's bitmap over both families' index spaces (all clear between units), and its work arrays. */
+    long[] seen = new long[0];
+    double[] sumC = new double[0];
+    double[] sumW = new double[0];
+    int[] rep = new int[256];
+    int[] wids = new int[256];
+    LinearMemo[] linearMemos = new LinearMemo[64];
+
+    long[] seen(int n) {
+      if (seen.length < n) {
+        seen = new long[n]; // only ever grown while clear
+      }
+      return seen;
+    }
+
+    double[] sumC(int n) {
+      if (sumC.length < n) {
+        sumC = new double[n];
+      }
+      return sumC;
+    }
+
+    double[] sumW(int n) {
+      if (sumW.length < n) {
+        sumW = new double[n];
+      }
+      return sumW;
+    }
+
+    int[] wids(int n) {
+      return wids = fit(wids, n);
+    }
+
+    LinearMemo[] linearMemos(int n) {
+      if (linearMemos.length < n) {
+        linearMemos = new LinearMemo[Math.max(n, 2 * linearMemos.length)];
+      }
+      return linearMemos;
+    }
     /** The feature parameters the memo's n-gram indices were computed with. */
     int memoNumFeatures;
     int memoCharMin;
