@@ -382,6 +382,14 @@ public final class Analyzer implements Serializable {
     return false;
   }
 
+  /** The set's elements in natural order, as an immutable list (no re-sort when it is a naturally ordered set). */
+  private static List<String> sortedCopy(java.util.Set<String> set) {
+    if (set instanceof java.util.SortedSet<String> s && s.comparator() == null) {
+      return List.copyOf(s);
+    }
+    return List.copyOf(new TreeSet<>(set));
+  }
+
   /** One sentence's intermediate reading. */
   private final class Reading {
     final Sentence sentence;
@@ -466,7 +474,7 @@ public final class Analyzer implements Serializable {
       }
       return new SentenceResult(index, paragraph, sentence.text, l.code(), sc.stance(), sc.score(), sc.confidence(),
           sc.quadClass(), List.copyOf(dyads), speaker, List.copyOf(actors), sc.evidence(),
-          List.copyOf(new TreeSet<>(dyadResult.countries())));
+          sortedCopy(dyadResult.countries()));
     }
   }
 }

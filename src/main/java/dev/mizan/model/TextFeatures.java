@@ -266,12 +266,14 @@ public final class TextFeatures implements Serializable {
             System.arraycopy(st, 0, key, o, st.length);
             o += st.length;
           }
-          int x = reduce(murmur3(key, 0, len, SEED));
-          wids[nw++] = x;
-          int base = x * stride;
-          for (int c = 0; c < stride; c++) {
-            zw[c] += w[base + c];
-          }
+          wids[nw++] = reduce(murmur3(key, 0, len, SEED));
+        }
+      }
+      // their weights in a loop of loads only, so that the cache misses overlap
+      for (int j = words; j < nw; j++) {
+        int base = wids[j] * stride;
+        for (int c = 0; c < stride; c++) {
+          zw[c] += w[base + c];
         }
       }
     }
@@ -298,8 +300,9 @@ public final class TextFeatures implements Serializable {
     for (int j = 0; j < nw; j++) {
       seen[half + (wids[j] >>> 6)] = 0;
     }
-    double invC = repeats(rep, 0, nr, nC, w, stride, zc);
-    double invW = repeats(wids, nw, rw, nw, w, stride, zw);
+    int[] tf = sc.tf(numFeatures);
+    double invC = repeats(rep, 0, nr, nC, w, stride, zc, tf);
+    double invW = repeats(wids, nw, rw, nw, w, stride, zw, tf);
     for (int c = 0; c < stride; c++) {
       z[c] += invC * zc[c] + invW * zw[c];
       zc[c] = 0;
@@ -310,31 +313,33 @@ public final class TextFeatures implements Serializable {
   /**
    * A family's repeated indices {@code a[from, to)} (each occurrence after an index's first): adds {@code (f(tf) − tf) W}
    * of each to {@code sum}; returns 1 / the family's L2 norm given its {@code total} occurrences (0 when none).
-   * Sorts {@code a[from, to)}.
+   * Counts in {@code tf} (all zero before and after); overwrites {@code a[from, to)}.
    */
-  private static double repeats(int[] a, int from, int to, int total, float[] w, int stride, double[] sum) {
+  private static double repeats(int[] a, int from, int to, int total, float[] w, int stride, double[] sum, int[] tf) {
     if (total == 0) {
       return 0;
     }
-    Arrays.sort(a, from, to);
+    int end = from; // the distinct repeated indices, compacted in place
+    for (int i = from; i < to; i++) {
+      int x = a[i];
+      if (tf[x]++ == 0) {
+        a[end++] = x;
+      }
+    }
     double norm = 0;
     int single = total; // occurrences of indices seen once
-    for (int i = from; i < to; ) {
+    for (int i = from; i < end; i++) {
       int x = a[i];
-      int j = i + 1;
-      while (j < to && a[j] == x) {
-        j++;
-      }
-      int tf = j - i + 1;
-      single -= tf;
-      double f = 1 + Math.log(tf);
+      int t = tf[x] + 1;
+      tf[x] = 0;
+      single -= t;
+      double f = 1 + Math.log(t);
       norm += f * f;
-      double d = f - tf;
+      double d = f - t;
       int base = x * stride;
       for (int c = 0; c < stride; c++) {
         sum[c] += d * w[base + c];
       }
-      i = j;
     }
     return 1 / Math.sqrt(single + norm);
   }
@@ -784,6 +789,16 @@ public final class TextFeatures implements Serializable {
 
     int[] wids(int n) {
       return wids = fit(wids, n);
+    }
+
+    /** addLinear's repeat counts per index (all zero between units). */
+    int[] tf = new int[0];
+
+    int[] tf(int n) {
+      if (tf.length < n) {
+        tf = new int[n];
+      }
+      return tf;
     }
 
     LinearMemo[] linearMemos(int n) {
