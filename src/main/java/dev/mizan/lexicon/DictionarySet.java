@@ -191,6 +191,7 @@ public final class DictionarySet {
 
   private static final Node[] NO_NODES = new Node[0];
   private static final int[] NO_KEYS = new int[0];
+  private static final WordKeys NO_WORD_KEYS = new WordKeys(NO_NODES, -1, NO_KEYS);
 
   /**
    * What matching needs of a word, memoised on its form (so a frequent word is looked up once per thread, not per
@@ -235,8 +236,10 @@ public final class DictionarySet {
       }
     }
     Integer later = innerKeys.get(f.key);
-    WordKeys w = new WordKeys(k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k), later == null ? -1 : later,
-        na == 0 ? NO_KEYS : java.util.Arrays.copyOf(alts, na));
+    // most words are in no dictionary at all: they share one instance (one cache line for all of them)
+    WordKeys w = k == 0 && later == null && na == 0 ? NO_WORD_KEYS
+        : new WordKeys(k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k), later == null ? -1 : later,
+            na == 0 ? NO_KEYS : java.util.Arrays.copyOf(alts, na));
     f.memo(this, w);
     return w;
   }
