@@ -209,15 +209,16 @@ public final class TextFeatures implements Serializable {
     long[] seen = sc.seen(2 * half); // char family in [0, half), word family in [half, 2 half)
     double[] zc = sc.sumC(stride);
     double[] zw = sc.sumW(stride);
-    LinearMemo[] ms = sc.linearMemos(words);
+    int[][] ms = sc.linearMemos(words);
     int[] rep = sc.rep;
     int nr = 0; // char n-gram occurrences whose index was already seen in this unit
     int nC = 0;
     for (int k = 0; k < words; k++) {
-      LinearMemo m = linearMemo(forms.apply(k), owner, w, stride, sc);
+      int[] m = linearMemo(forms.apply(k), owner, w, stride, sc);
       ms[k] = m;
-      int[] g = m.grams;
-      for (int x : g) {
+      int ng = m[0];
+      for (int q = M_GRAMS, end = M_GRAMS + ng; q < end; q++) {
+        int x = m[q];
         int wi = x >>> 6;
         long bit = 1L << x;
         long cur = seen[wi];
@@ -230,10 +231,9 @@ public final class TextFeatures implements Serializable {
           seen[wi] = cur | bit;
         }
       }
-      nC += g.length;
-      double[] ms0 = m.sums;
-      for (int c = 0; c < stride; c++) {
-        zc[c] += ms0[c];
+      nC += ng;
+      for (int c = 0, p = M_GRAMS + ng; c < stride; c++, p += 2) {
+        zc[c] += memoDouble(m, p);
       }
     }
     // the word family: unigrams from the memo, n-grams (n ≥ 2) over the stems hashed here
@@ -241,18 +241,17 @@ public final class TextFeatures implements Serializable {
     int nw = 0;
     if (wordMax > 0) {
       for (int k = 0; k < words; k++) {
-        LinearMemo m = ms[k];
-        wids[nw++] = m.unigram;
-        double[] ms0 = m.sums;
-        for (int c = 0; c < stride; c++) {
-          zw[c] += ms0[stride + c];
+        int[] m = ms[k];
+        wids[nw++] = m[M_UNIGRAM];
+        for (int c = 0, p = M_GRAMS + m[0] + 2 * stride; c < stride; c++, p += 2) {
+          zw[c] += memoDouble(m, p);
         }
       }
       for (int n = 2; n <= wordMax; n++) {
         for (int i = 0; i + n <= words; i++) {
           int len = 2 + n - 1;
           for (int j = i; j < i + n; j++) {
-            len += ms[j].stem.length;
+            len += ms[j][M_STEM];
           }
           byte[] key = sc.key(len);
           key[0] = 'w';
@@ -262,9 +261,12 @@ public final class TextFeatures implements Serializable {
             if (j > i) {
               key[o++] = ' ';
             }
-            byte[] st = ms[j].stem;
-            System.arraycopy(st, 0, key, o, st.length);
-            o += st.length;
+            int[] m = ms[j];
+            int sl = m[M_STEM];
+            for (int b = 0, q = M_GRAMS + m[0] + 4 * stride; b < sl; b++) {
+              key[o + b] = (byte) (m[q + (b >>> 2)] >>> ((b & 3) << 3));
+            }
+            o += sl;
           }
           wids[nw++] = reduce(murmur3(key, 0, len, SEED));
         }
@@ -292,8 +294,9 @@ public final class TextFeatures implements Serializable {
     }
     // clear the bitmap: every set bit belongs to one of the indices just read
     for (int k = 0; k < words; k++) {
-      for (int x : ms[k].grams) {
-        seen[x >>> 6] = 0;
+      int[] m = ms[k];
+      for (int q = M_GRAMS, end = M_GRAMS + m[0]; q < end; q++) {
+        seen[m[q] >>> 6] = 0;
       }
       ms[k] = null;
     }
@@ -345,53 +348,71 @@ public final class TextFeatures implements Serializable {
   }
 
   /**
-   * What {@link #addLinear} keeps per word form and weight matrix: the form's character n-gram indices (every
-   * occurrence, in order), their weights summed per class ({@code sums[0, stride)}), its unigram index and weights
-   * ({@code sums[stride, 2 stride)}), and the UTF-8 of its word-family form (for the word n-grams).
+   * What {@link #addLinear} keeps per word form and weight matrix, in one int array (one object, contiguous, so a
+   * word costs few cache lines): {@code [M_NGRAMS]} = G, the number of its character n-gram occurrences;
+   * {@code [M_UNIGRAM]} its word unigram index; {@code [M_STEM]} the UTF-8 length of its word-family form; then its G
+   * n-gram indices in order; then 2 × stride doubles (each as two ints, low half first): the n-grams' weights summed
+   * per class, then the unigram's weights; then the word-family form's UTF-8, four bytes per int, little-endian.
    */
-  private static final class LinearMemo {
-    int[] grams;
-    double[] sums;
-    int unigram;
-    byte[] stem;
+  private static final int M_NGRAMS = 0;
+  private static final int M_UNIGRAM = 1;
+  private static final int M_STEM = 2;
+  private static final int M_GRAMS = 3;
+
+  private static double memoDouble(int[] m, int i) {
+    return Double.longBitsToDouble((m[i] & 0xFFFFFFFFL) | ((long) m[i + 1] << 32));
   }
 
-  private static final int[] NO_GRAMS = new int[0];
-
-  private LinearMemo linearMemo(WordForm f, Object owner, float[] w, int stride, Scratch sc) {
+  private int[] linearMemo(WordForm f, Object owner, float[] w, int stride, Scratch sc) {
     Object o = f.memo(owner);
     if (o != null) {
-      return (LinearMemo) o;
+      return (int[]) o;
     }
-    LinearMemo m = new LinearMemo();
     boolean number = f.kind == Token.Kind.NUMBER;
-    double[] sums = new double[2 * stride];
+    sc.ngrams = 0;
     if (charMax > 0) {
-      sc.ngrams = 0;
       tokenGrams(f.norm, number, sc);
-      m.grams = Arrays.copyOf(sc.grams, sc.ngrams);
-      for (int x : m.grams) {
-        int base = x * stride;
-        for (int c = 0; c < stride; c++) {
-          sums[c] += w[base + c];
-        }
-      }
-    } else {
-      m.grams = NO_GRAMS;
     }
+    int ng = sc.ngrams;
+    byte[] stem = NO_BYTES;
+    int unigram = 0;
     if (wordMax > 0) {
       String form = number ? "0" : f.kind == Token.Kind.ARABIC ? arabicStem(f.norm) : f.norm;
-      m.stem = form.getBytes(StandardCharsets.UTF_8);
-      m.unigram = index("w", form);
-      int base = m.unigram * stride;
+      stem = form.getBytes(StandardCharsets.UTF_8);
+      unigram = index("w", form);
+    }
+    int[] m = new int[M_GRAMS + ng + 4 * stride + (stem.length + 3) / 4];
+    m[M_NGRAMS] = ng;
+    m[M_UNIGRAM] = unigram;
+    m[M_STEM] = stem.length;
+    System.arraycopy(sc.grams, 0, m, M_GRAMS, ng);
+    double[] sums = new double[2 * stride];
+    for (int q = 0; q < ng; q++) {
+      int base = sc.grams[q] * stride;
+      for (int c = 0; c < stride; c++) {
+        sums[c] += w[base + c];
+      }
+    }
+    if (wordMax > 0) {
+      int base = unigram * stride;
       for (int c = 0; c < stride; c++) {
         sums[stride + c] = w[base + c];
       }
     }
-    m.sums = sums;
+    int p = M_GRAMS + ng;
+    for (double v : sums) {
+      long bits = Double.doubleToRawLongBits(v);
+      m[p++] = (int) bits;
+      m[p++] = (int) (bits >>> 32);
+    }
+    for (int b = 0; b < stem.length; b++) {
+      m[p + (b >>> 2)] |= (stem[b] & 0xff) << ((b & 3) << 3);
+    }
     f.memo(owner, m);
     return m;
   }
+
+  private static final byte[] NO_BYTES = new byte[0];
 
   /** The rule slot values (length {@value #RULE_SLOTS}), each in [0, 1]. */
   static double[] ruleValues(RuleSignals s, String lang) {
@@ -764,7 +785,7 @@ public final class TextFeatures implements Serializable {
     double[] sumW = new double[0];
     int[] rep = new int[256];
     int[] wids = new int[256];
-    LinearMemo[] linearMemos = new LinearMemo[64];
+    int[][] linearMemos = new int[64][];
 
     long[] seen(int n) {
       if (seen.length < n) {
@@ -801,9 +822,9 @@ public final class TextFeatures implements Serializable {
       return tf;
     }
 
-    LinearMemo[] linearMemos(int n) {
+    int[][] linearMemos(int n) {
       if (linearMemos.length < n) {
-        linearMemos = new LinearMemo[Math.max(n, 2 * linearMemos.length)];
+        linearMemos = new int[Math.max(n, 2 * linearMemos.length)][];
       }
       return linearMemos;
     }
