@@ -15,7 +15,8 @@ import java.util.function.IntFunction;
 
 /**
  * Text unit → sparse hashed feature vector in a space of {@code numFeatures} (a power of two). Pure Java, no Spark;
- * the same code featurises at training time (MizanFeaturizer) and at scoring time (Analyzer via LinearTextModel).
+ * the same code featurises at training time (MizanFeaturizer: {@link #vector}) and at scoring time (Analyzer via
+ * LinearTextModel: {@link #addLinear}, the same vector's dot products with the weights, summed from per-word memos).
  *
  * <p>Families, each hashed in its own namespace (the namespace letter is part of the hashed key), each
  * sublinear in term frequency (1 + ln tf) and L2-normalised on its own:
