@@ -62,7 +62,8 @@ public final class Analyzer implements Serializable {
   }
 
   /**
-   * The hybrid/model decision for one unit, given the rule score and the unit's features (computed once).
+   * The hybrid/model decision for one unit, given the rule score and both heads' probabilities
+   * ({@link LinearTextModel#probabilities}, in {@link LinearTextModel#heads()} order).
    * Hybrid: where the rules are explicit and confident (a non-neutral stance with rule confidence ≥
    * {@code ruleConfidence}) they keep their stance, score and confidence; elsewhere, and always in model mode, the
    * stance head decides: stance = its most probable class, score = P(cooperative) − P(conflictual), confidence = the
@@ -71,8 +72,7 @@ public final class Analyzer implements Serializable {
    * meeting or a call is CAMEO verbal cooperation even when it takes no side.
    * Evidence spans stay those of the rules.
    */
-  Score combine(Score rules, TextFeatures.Vec x) {
-    double[][] p = model.probabilities(x); // both heads in one pass over the features
+  Score combine(Score rules, double[][] p) {
     double[] ps = p[model.headIndex(LinearTextModel.STANCE)];
     double[] pq = p[model.headIndex(LinearTextModel.QUAD)];
     String stance;
@@ -382,6 +382,14 @@ public final class Analyzer implements Serializable {
     return false;
   }
 
+  /** The set's elements in natural order, as an immutable list (no re-sort when it is a naturally ordered set). */
+  private static List<String> sortedCopy(java.util.Set<String> set) {
+    if (set instanceof java.util.SortedSet<String> s && s.comparator() == null) {
+      return List.copyOf(s);
+    }
+    return List.copyOf(new TreeSet<>(set));
+  }
+
   /** One sentence's intermediate reading. */
   private final class Reading {
     final Sentence sentence;
@@ -458,17 +466,15 @@ public final class Analyzer implements Serializable {
         l = articleLang;
       }
       if (model != null) {
-        // the scorer's tokens are the features' tokens when cleaning leaves the sentence as it is (the usual case:
-        // article text is cleaned before it is segmented); otherwise the features clean and tokenise it themselves
-        TextFeatures f = model.features();
-        TextFeatures.Vec x = TextCleaner.clean(sentence.text).equals(sentence.text)
-            ? f.vectorOfTokens(sentence.words, l.code(), signals(sc))
-            : f.vector(sentence.text, l.code(), signals(sc));
-        sc = combine(sc, x);
+        // the scorer's words are the features' words when cleaning leaves the sentence as it is (the usual case:
+        // article text is cleaned before it is segmented); otherwise the features read the cleaned text
+        String clean = TextCleaner.clean(sentence.text);
+        Sentence fs = clean.equals(sentence.text) ? sentence : new Sentence(clean);
+        sc = combine(sc, model.probabilities(fs.words.size(), fs::form, l.code(), signals(sc)));
       }
       return new SentenceResult(index, paragraph, sentence.text, l.code(), sc.stance(), sc.score(), sc.confidence(),
           sc.quadClass(), List.copyOf(dyads), speaker, List.copyOf(actors), sc.evidence(),
-          List.copyOf(new TreeSet<>(dyadResult.countries())));
+          sortedCopy(dyadResult.countries()));
     }
   }
 }

@@ -116,7 +116,7 @@ public final class StagedCommit {
       FileSystem fs = output.getFileSystem(conf);
       output = fs.makeQualified(output);
       StagedCommit c = open(fs, output, name, staleSeconds);
-      fs.mkdirs(c.dir);
+      mkdirs(fs, c.dir);
       OPEN_SCRATCH.add(c.dir.toString());
       c.startHeartbeat();
       return new Scratch(c);
@@ -149,6 +149,7 @@ public final class StagedCommit {
       } finally {
         OPEN_SCRATCH.remove(c.dir.toString());
       }
+      removeStagingIfEmpty(c.fs, c.output);
     }
   }
 
@@ -165,7 +166,7 @@ public final class StagedCommit {
 
   private void run(String table, boolean partitioned, Consumer<String> writer, java.util.Map<String, String> extraFiles)
       throws IOException {
-    fs.mkdirs(dir);
+    mkdirs(fs, dir);
     startHeartbeat();
     boolean clean = false;
     try {
@@ -210,7 +211,40 @@ public final class StagedCommit {
       } catch (IOException e) {
         LOG.warn("could not clean up the staging directory {} ({}); the next write will", dir, e.toString());
       }
+      removeStagingIfEmpty(fs, output);
     }
+  }
+
+  /**
+   * Removes {@code <output>/_staging} when it holds nothing (our own write directory is gone and no other write has
+   * one there), so a finished run leaves only its tables. A non-recursive delete: a directory that is not empty, e.g.
+   * another running write's staging or this run's open scratch, is left alone (the file system refuses it
+   * atomically); a failure is ignored. A write that creates its directory at that moment recreates the parent
+   * ({@link #mkdirs}).
+   */
+  static void removeStagingIfEmpty(FileSystem fs, Path output) {
+    Path staging = new Path(output, STAGING);
+    try {
+      FileStatus[] left = fs.listStatus(staging);
+      if (left.length == 0) {
+        fs.delete(staging, false);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.debug("{} left in place: {}", staging, e.toString());
+    }
+  }
+
+  /**
+   * Creates {@code dir} and its parents; retried because another run's {@link #removeStagingIfEmpty} may remove the
+   * (then empty) {@code _staging} parent between the two steps of a mkdirs.
+   */
+  private static void mkdirs(FileSystem fs, Path dir) throws IOException {
+    for (int attempt = 0; attempt < 5; attempt++) {
+      if (fs.mkdirs(dir) || fs.isDirectory(dir)) {
+        return;
+      }
+    }
+    throw new IOException("cannot create the staging directory " + dir);
   }
 
   private void beat() throws IOException {

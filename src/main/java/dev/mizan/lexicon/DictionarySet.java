@@ -22,11 +22,32 @@ import java.util.Map;
 public final class DictionarySet {
   private final Dictionary<?>[] dicts;
   private final Node root = new Node();
-  /** Keys of the trie below the first level: the only keys a later word of a match can have. */
-  private final java.util.Set<String> innerKeys = new java.util.HashSet<>();
+  /**
+   * Keys of the trie below the first level (the only keys a later word of a match can have), each with a small int
+   * id: below the first level a node's children are found by the id memoised on the word, not by a String lookup.
+   */
+  private final Map<String, Integer> innerKeys = new HashMap<>();
 
   private static final class Node {
     Map<String, Node> next;
+    /** Below the root: the ids of the keys of {@link #next} in increasing order, and their nodes. */
+    int[] childIds;
+    Node[] children;
+
+    /** The child under the inner key of id {@code id}, or null. */
+    Node child(int id) {
+      int[] ids = childIds;
+      if (ids.length <= 8) {
+        for (int k = 0; k < ids.length; k++) {
+          if (ids[k] == id) {
+            return children[k];
+          }
+        }
+        return null;
+      }
+      int k = java.util.Arrays.binarySearch(ids, id);
+      return k >= 0 ? children[k] : null;
+    }
     /** entries[d]: dictionary d's entries at this path, or null. */
     List<? extends Dictionary.Entry<?>>[] entries;
     /** Some dictionary has entries here. */
@@ -42,6 +63,37 @@ public final class DictionarySet {
     this.dicts = dictionaries.toArray(new Dictionary<?>[0]);
     for (int d = 0; d < dicts.length; d++) {
       merge(dicts[d].root, root, d);
+    }
+    if (root.next != null) {
+      for (Node n : root.next.values()) {
+        index(n);
+      }
+    }
+  }
+
+  /** Fills {@link Node#childIds}/{@link Node#children} below the root. */
+  private void index(Node n) {
+    if (n.next == null) {
+      return;
+    }
+    int k = n.next.size();
+    long[] order = new long[k]; // id in the high half, position in the entry list in the low half
+    List<Node> nodes = new ArrayList<>(k);
+    int i = 0;
+    for (Map.Entry<String, Node> e : n.next.entrySet()) {
+      order[i] = ((long) innerKeys.get(e.getKey()) << 32) | i;
+      nodes.add(e.getValue());
+      i++;
+    }
+    java.util.Arrays.sort(order);
+    n.childIds = new int[k];
+    n.children = new Node[k];
+    for (int j = 0; j < k; j++) {
+      n.childIds[j] = (int) (order[j] >>> 32);
+      n.children[j] = nodes.get((int) order[j]);
+    }
+    for (Node c : nodes) {
+      index(c);
     }
   }
 
@@ -70,7 +122,7 @@ public final class DictionarySet {
       }
       for (Map.Entry<String, ? extends Dictionary.Node<?>> e : from.next.entrySet()) {
         if (to != root) {
-          innerKeys.add(e.getKey());
+          innerKeys.putIfAbsent(e.getKey(), innerKeys.size());
         }
         merge(e.getValue(), to.next.computeIfAbsent(e.getKey(), k -> new Node()), d);
       }
@@ -95,9 +147,6 @@ public final class DictionarySet {
     Object[] bestVals = new Object[nd];
     List<?>[] out = new List<?>[nd];
     int[] nextFree = new int[nd]; // leftmost-longest: a dictionary looks for its next match from this word on
-    for (int d = 0; d < nd; d++) {
-      out[d] = new ArrayList<>();
-    }
     if (root.next != null) {
       for (int i = 0; i < n; i++) {
         Node[] starts = keys(s.form(i)).starts;
@@ -118,6 +167,9 @@ public final class DictionarySet {
         }
         for (int d = 0; d < nd; d++) {
           if (bestVals[d] != null && nextFree[d] <= i) {
+            if (out[d] == null) {
+              out[d] = new ArrayList<>(4);
+            }
             @SuppressWarnings("unchecked")
             List<Object> o = (List<Object>) out[d];
             @SuppressWarnings("unchecked")
@@ -128,12 +180,18 @@ public final class DictionarySet {
         }
       }
     }
+    for (int d = 0; d < nd; d++) {
+      if (out[d] == null) {
+        out[d] = List.of(); // most dictionaries match nothing in most sentences: no list allocated for them
+      }
+    }
     s.matches = out;
     s.matchedBy = this;
   }
 
   private static final Node[] NO_NODES = new Node[0];
-  private static final String[] NO_KEYS = new String[0];
+  private static final int[] NO_KEYS = new int[0];
+  private static final WordKeys NO_WORD_KEYS = new WordKeys(NO_NODES, -1, NO_KEYS);
 
   /**
    * What matching needs of a word, memoised on its form (so a frequent word is looked up once per thread, not per
@@ -143,10 +201,12 @@ public final class DictionarySet {
    */
   private static final class WordKeys {
     final Node[] starts;
-    final String later;
-    final String[] alts;
+    /** Inner-key id of the later-word key, or -1. */
+    final int later;
+    /** Inner-key ids of the other clitic keys, in key order. */
+    final int[] alts;
 
-    WordKeys(Node[] starts, String later, String[] alts) {
+    WordKeys(Node[] starts, int later, int[] alts) {
       this.starts = starts;
       this.later = later;
       this.alts = alts;
@@ -167,14 +227,19 @@ public final class DictionarySet {
         found[k++] = x;
       }
     }
-    List<String> alts = new ArrayList<>(keys.size());
+    int[] alts = new int[keys.size()];
+    int na = 0;
     for (int a = 1; a < keys.size(); a++) {
-      if (innerKeys.contains(keys.get(a))) {
-        alts.add(keys.get(a));
+      Integer id = innerKeys.get(keys.get(a));
+      if (id != null) {
+        alts[na++] = id;
       }
     }
-    WordKeys w = new WordKeys(k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k),
-        innerKeys.contains(f.key) ? f.key : null, alts.isEmpty() ? NO_KEYS : alts.toArray(new String[0]));
+    Integer later = innerKeys.get(f.key);
+    // most words are in no dictionary at all: they share one instance (one cache line for all of them)
+    WordKeys w = k == 0 && later == null && na == 0 ? NO_WORD_KEYS
+        : new WordKeys(k == 0 ? NO_NODES : java.util.Arrays.copyOf(found, k), later == null ? -1 : later,
+            na == 0 ? NO_KEYS : java.util.Arrays.copyOf(alts, na));
     f.memo(this, w);
     return w;
   }
@@ -199,10 +264,10 @@ public final class DictionarySet {
       return;
     }
     WordKeys w = keys(s.form(j + 1));
-    Node direct = w.later == null ? null : node.next.get(w.later);
+    Node direct = w.later < 0 ? null : node.child(w.later);
     walk(s, from, j + 1, direct, bestEnd, bestVals, nextFree);
-    for (String alt : w.alts) {
-      Node m = node.next.get(alt);
+    for (int alt : w.alts) {
+      Node m = node.child(alt);
       if (m != null && m != direct) {
         walk(s, from, j + 1, m, bestEnd, bestVals, nextFree);
       }

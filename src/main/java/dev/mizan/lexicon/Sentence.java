@@ -27,7 +27,7 @@ public final class Sentence {
 
   public Sentence(String text) {
     this.text = text;
-    List<WordForm> fs = new ArrayList<>(Math.max(8, text.length() / 6));
+    List<WordForm> fs = new ArrayList<>(Math.max(8, text.length() / 4));
     this.tokens = Tokenizer.tokenize(text, fs);
     this.forms = fs.toArray(new WordForm[0]);
     this.words = new ArrayList<>(forms.length);

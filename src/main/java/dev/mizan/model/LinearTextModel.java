@@ -182,6 +182,28 @@ public final class LinearTextModel implements Serializable {
     return out;
   }
 
+  /**
+   * The probabilities of every head, in {@link #heads()} order, for the unit whose word forms are
+   * {@code forms.apply(0 .. words - 1)} (a {@code Sentence}'s {@code words.size()} and {@code form(k)}, the sentence
+   * being the cleaned text): the same as {@code probabilities(features().vectorOfTokens(...))} up to the order of the
+   * floating-point additions (within 1e-9; see {@link TextFeatures#addLinear}), without building the feature vector:
+   * each word's n-gram weights are summed once per thread and form, and reused.
+   */
+  public double[][] probabilities(int words, java.util.function.IntFunction<dev.mizan.text.WordForm> forms, String lang,
+      RuleSignals signals) {
+    Fused f = fused();
+    double[] z = f.bias.clone();
+    features.addLinear(words, forms, lang, signals, f, f.weights, f.stride, z);
+    double[][] out = new double[heads.size()][];
+    int off = 0;
+    for (int h = 0; h < out.length; h++) {
+      Head head = heads.get(h);
+      out[h] = softmax(Arrays.copyOfRange(z, off, off + head.k()), head.temperature());
+      off += head.k();
+    }
+    return out;
+  }
+
   /** The position of the head called {@code name} in {@link #heads()} (and in {@link #probabilities}), or -1. */
   public int headIndex(String name) {
     for (int h = 0; h < heads.size(); h++) {

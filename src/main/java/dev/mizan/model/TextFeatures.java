@@ -5,15 +5,18 @@ import dev.mizan.text.ArabicClitics;
 import dev.mizan.text.TextCleaner;
 import dev.mizan.text.Token;
 import dev.mizan.text.Tokenizer;
+import dev.mizan.text.WordForm;
 import java.io.Serializable;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.util.function.IntFunction;
 
 /**
  * Text unit → sparse hashed feature vector in a space of {@code numFeatures} (a power of two). Pure Java, no Spark;
- * the same code featurises at training time (MizanFeaturizer) and at scoring time (Analyzer via LinearTextModel).
+ * the same code featurises at training time (MizanFeaturizer: {@link #vector}) and at scoring time (Analyzer via
+ * LinearTextModel: {@link #addLinear}, the same vector's dot products with the weights, summed from per-word memos).
  *
  * <p>Families, each hashed in its own namespace (the namespace letter is part of the hashed key), each
  * sublinear in term frequency (1 + ln tf) and L2-normalised on its own:
@@ -160,6 +163,257 @@ public final class TextFeatures implements Serializable {
     g.values(idx, val, n);
     return new Vec(idx, val);
   }
+
+  /**
+   * Adds {@code W·x} to {@code z[0, stride)}, where x is this unit's feature vector ({@link #vectorOfTokens} of its
+   * word tokens) and W the feature-major weights {@code w[i * stride + c]}, without materialising x. The unit is given
+   * by its word forms: {@code forms.apply(k)} for k in [0, {@code words}) (a {@code Sentence}'s {@code form(k)}, whose
+   * {@code words} are the word tokens of the cleaned text).
+   *
+   * <p>Why it is the same sum: a family's value at index i is {@code f(tf_i) / ‖f(tf)‖} with f(1) = 1 and
+   * f(t) = 1 + ln t, so {@code Σ_i f(tf_i) W_i = Σ_occurrences W_i + Σ_{tf_i ≥ 2} (f(tf_i) − tf_i) W_i} and
+   * {@code ‖f(tf)‖² = #{tf_i = 1} + Σ_{tf_i ≥ 2} f(tf_i)²}. The first sum is memoised per word form (its character
+   * n-grams' summed weights, its unigram's weights: {@code owner} keys the memo, one per weight matrix), so a word costs
+   * one memo read and one bit test per n-gram (a per-thread bitmap over the index space finds the indices seen twice);
+   * only those indices and the word bigrams read W. Equal to {@code Σ_j x.values[j] W[x.indices[j]]} up to the order of
+   * the floating-point additions (differences of order 1e-16 relative).
+   */
+  public void addLinear(int words, IntFunction<WordForm> forms, String lang, RuleSignals signals, Object owner,
+      float[] w, int stride, double[] z) {
+    Scratch sc = SCRATCH.get();
+    try {
+      linear(words, forms, lang, signals, owner, w, stride, z, sc);
+    } catch (RuntimeException | Error e) {
+      SCRATCH.remove(); // never leave a half-set bitmap for this thread's next unit
+      throw e;
+    }
+  }
+
+  private void linear(int words, IntFunction<WordForm> forms, String lang, RuleSignals signals, Object owner, float[] w,
+      int stride, double[] z, Scratch sc) {
+    if (ruleFeatures) {
+      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang);
+      for (int k = 0; k < r.length; k++) {
+        if (r[k] != 0) {
+          double v = r[k];
+          int base = k * stride;
+          for (int c = 0; c < stride; c++) {
+            z[c] += v * w[base + c];
+          }
+        }
+      }
+    }
+    if (words == 0 || (charMax == 0 && wordMax == 0)) {
+      return;
+    }
+    int half = numFeatures >>> 6;
+    long[] seen = sc.seen(2 * half); // char family in [0, half), word family in [half, 2 half)
+    double[] zc = sc.sumC(stride);
+    double[] zw = sc.sumW(stride);
+    int[][] ms = sc.linearMemos(words);
+    int[] rep = sc.rep;
+    int nr = 0; // char n-gram occurrences whose index was already seen in this unit
+    int nC = 0;
+    for (int k = 0; k < words; k++) {
+      int[] m = linearMemo(forms.apply(k), owner, w, stride, sc);
+      ms[k] = m;
+      int ng = m[0];
+      for (int q = M_GRAMS, end = M_GRAMS + ng; q < end; q++) {
+        int x = m[q];
+        int wi = x >>> 6;
+        long bit = 1L << x;
+        long cur = seen[wi];
+        if ((cur & bit) != 0) {
+          if (nr == rep.length) {
+            rep = sc.rep = Arrays.copyOf(rep, 2 * nr);
+          }
+          rep[nr++] = x;
+        } else {
+          seen[wi] = cur | bit;
+        }
+      }
+      nC += ng;
+      for (int c = 0, p = M_GRAMS + ng; c < stride; c++, p += 2) {
+        zc[c] += memoDouble(m, p);
+      }
+    }
+    // the word family: unigrams from the memo, n-grams (n ≥ 2) over the stems hashed here
+    int[] wids = sc.wids(wordMax * words);
+    int nw = 0;
+    if (wordMax > 0) {
+      for (int k = 0; k < words; k++) {
+        int[] m = ms[k];
+        wids[nw++] = m[M_UNIGRAM];
+        for (int c = 0, p = M_GRAMS + m[0] + 2 * stride; c < stride; c++, p += 2) {
+          zw[c] += memoDouble(m, p);
+        }
+      }
+      for (int n = 2; n <= wordMax; n++) {
+        for (int i = 0; i + n <= words; i++) {
+          int len = 2 + n - 1;
+          for (int j = i; j < i + n; j++) {
+            len += ms[j][M_STEM];
+          }
+          byte[] key = sc.key(len);
+          key[0] = 'w';
+          key[1] = ':';
+          int o = 2;
+          for (int j = i; j < i + n; j++) {
+            if (j > i) {
+              key[o++] = ' ';
+            }
+            int[] m = ms[j];
+            int sl = m[M_STEM];
+            for (int b = 0, q = M_GRAMS + m[0] + 4 * stride; b < sl; b++) {
+              key[o + b] = (byte) (m[q + (b >>> 2)] >>> ((b & 3) << 3));
+            }
+            o += sl;
+          }
+          wids[nw++] = reduce(murmur3(key, 0, len, SEED));
+        }
+      }
+      // their weights in a loop of loads only, so that the cache misses overlap
+      for (int j = words; j < nw; j++) {
+        int base = wids[j] * stride;
+        for (int c = 0; c < stride; c++) {
+          zw[c] += w[base + c];
+        }
+      }
+    }
+    int rw = nw; // repeated word n-gram indices go to wids[rw, …)
+    for (int j = 0; j < nw; j++) {
+      int x = wids[j];
+      int wi = half + (x >>> 6);
+      long bit = 1L << x;
+      long cur = seen[wi];
+      if ((cur & bit) != 0) {
+        wids = sc.wids(rw + 1);
+        wids[rw++] = x;
+      } else {
+        seen[wi] = cur | bit;
+      }
+    }
+    // clear the bitmap: every set bit belongs to one of the indices just read
+    for (int k = 0; k < words; k++) {
+      int[] m = ms[k];
+      for (int q = M_GRAMS, end = M_GRAMS + m[0]; q < end; q++) {
+        seen[m[q] >>> 6] = 0;
+      }
+      ms[k] = null;
+    }
+    for (int j = 0; j < nw; j++) {
+      seen[half + (wids[j] >>> 6)] = 0;
+    }
+    int[] tf = sc.tf(numFeatures);
+    double invC = repeats(rep, 0, nr, nC, w, stride, zc, tf);
+    double invW = repeats(wids, nw, rw, nw, w, stride, zw, tf);
+    for (int c = 0; c < stride; c++) {
+      z[c] += invC * zc[c] + invW * zw[c];
+      zc[c] = 0;
+      zw[c] = 0;
+    }
+  }
+
+  /**
+   * A family's repeated indices {@code a[from, to)} (each occurrence after an index's first): adds {@code (f(tf) − tf) W}
+   * of each to {@code sum}; returns 1 / the family's L2 norm given its {@code total} occurrences (0 when none).
+   * Counts in {@code tf} (all zero before and after); overwrites {@code a[from, to)}.
+   */
+  private static double repeats(int[] a, int from, int to, int total, float[] w, int stride, double[] sum, int[] tf) {
+    if (total == 0) {
+      return 0;
+    }
+    int end = from; // the distinct repeated indices, compacted in place
+    for (int i = from; i < to; i++) {
+      int x = a[i];
+      if (tf[x]++ == 0) {
+        a[end++] = x;
+      }
+    }
+    double norm = 0;
+    int single = total; // occurrences of indices seen once
+    for (int i = from; i < end; i++) {
+      int x = a[i];
+      int t = tf[x] + 1;
+      tf[x] = 0;
+      single -= t;
+      double f = 1 + Math.log(t);
+      norm += f * f;
+      double d = f - t;
+      int base = x * stride;
+      for (int c = 0; c < stride; c++) {
+        sum[c] += d * w[base + c];
+      }
+    }
+    return 1 / Math.sqrt(single + norm);
+  }
+
+  /**
+   * What {@link #addLinear} keeps per word form and weight matrix, in one int array (one object, contiguous, so a
+   * word costs few cache lines): {@code [M_NGRAMS]} = G, the number of its character n-gram occurrences;
+   * {@code [M_UNIGRAM]} its word unigram index; {@code [M_STEM]} the UTF-8 length of its word-family form; then its G
+   * n-gram indices in order; then 2 × stride doubles (each as two ints, low half first): the n-grams' weights summed
+   * per class, then the unigram's weights; then the word-family form's UTF-8, four bytes per int, little-endian.
+   */
+  private static final int M_NGRAMS = 0;
+  private static final int M_UNIGRAM = 1;
+  private static final int M_STEM = 2;
+  private static final int M_GRAMS = 3;
+
+  private static double memoDouble(int[] m, int i) {
+    return Double.longBitsToDouble((m[i] & 0xFFFFFFFFL) | ((long) m[i + 1] << 32));
+  }
+
+  private int[] linearMemo(WordForm f, Object owner, float[] w, int stride, Scratch sc) {
+    Object o = f.memo(owner);
+    if (o != null) {
+      return (int[]) o;
+    }
+    boolean number = f.kind == Token.Kind.NUMBER;
+    sc.ngrams = 0;
+    if (charMax > 0) {
+      tokenGrams(f.norm, number, sc);
+    }
+    int ng = sc.ngrams;
+    byte[] stem = NO_BYTES;
+    int unigram = 0;
+    if (wordMax > 0) {
+      String form = number ? "0" : f.kind == Token.Kind.ARABIC ? arabicStem(f.norm) : f.norm;
+      stem = form.getBytes(StandardCharsets.UTF_8);
+      unigram = index("w", form);
+    }
+    int[] m = new int[M_GRAMS + ng + 4 * stride + (stem.length + 3) / 4];
+    m[M_NGRAMS] = ng;
+    m[M_UNIGRAM] = unigram;
+    m[M_STEM] = stem.length;
+    System.arraycopy(sc.grams, 0, m, M_GRAMS, ng);
+    double[] sums = new double[2 * stride];
+    for (int q = 0; q < ng; q++) {
+      int base = sc.grams[q] * stride;
+      for (int c = 0; c < stride; c++) {
+        sums[c] += w[base + c];
+      }
+    }
+    if (wordMax > 0) {
+      int base = unigram * stride;
+      for (int c = 0; c < stride; c++) {
+        sums[stride + c] = w[base + c];
+      }
+    }
+    int p = M_GRAMS + ng;
+    for (double v : sums) {
+      long bits = Double.doubleToRawLongBits(v);
+      m[p++] = (int) bits;
+      m[p++] = (int) (bits >>> 32);
+    }
+    for (int b = 0; b < stem.length; b++) {
+      m[p + (b >>> 2)] |= (stem[b] & 0xff) << ((b & 3) << 3);
+    }
+    f.memo(owner, m);
+    return m;
+  }
+
+  private static final byte[] NO_BYTES = new byte[0];
 
   /** The rule slot values (length {@value #RULE_SLOTS}), each in [0, 1]. */
   static double[] ruleValues(RuleSignals s, String lang) {
@@ -526,6 +780,55 @@ public final class TextFeatures implements Serializable {
 
     int[] grams = new int[256];
     int ngrams;
+    /** addLinear's bitmap over both families' index spaces (all clear between units), and its work arrays. */
+    long[] seen = new long[0];
+    double[] sumC = new double[0];
+    double[] sumW = new double[0];
+    int[] rep = new int[256];
+    int[] wids = new int[256];
+    int[][] linearMemos = new int[64][];
+
+    long[] seen(int n) {
+      if (seen.length < n) {
+        seen = new long[n]; // only ever grown while clear
+      }
+      return seen;
+    }
+
+    double[] sumC(int n) {
+      if (sumC.length < n) {
+        sumC = new double[n];
+      }
+      return sumC;
+    }
+
+    double[] sumW(int n) {
+      if (sumW.length < n) {
+        sumW = new double[n];
+      }
+      return sumW;
+    }
+
+    int[] wids(int n) {
+      return wids = fit(wids, n);
+    }
+
+    /** addLinear's repeat counts per index (all zero between units). */
+    int[] tf = new int[0];
+
+    int[] tf(int n) {
+      if (tf.length < n) {
+        tf = new int[n];
+      }
+      return tf;
+    }
+
+    int[][] linearMemos(int n) {
+      if (linearMemos.length < n) {
+        linearMemos = new int[Math.max(n, 2 * linearMemos.length)][];
+      }
+      return linearMemos;
+    }
     /** The feature parameters the memo's n-gram indices were computed with. */
     int memoNumFeatures;
     int memoCharMin;

@@ -130,13 +130,16 @@ public final class DyadFinder {
     }
     Set<String> listed = listed(s, cm);
     Set<String> peripheral = peripheral(s, cm, inQuote);
-    Set<String> core = new TreeSet<>(countries);
-    core.removeAll(peripheral);
+    Set<String> core = countries;
+    if (!peripheral.isEmpty()) {
+      core = new TreeSet<>(countries);
+      core.removeAll(peripheral);
+    }
     pairs(cm, core, listed, relation || interaction, activeCues > 0, dyads);
     if (dyads.isEmpty() && !peripheral.isEmpty()) {
       pairs(cm, countries, listed, relation || interaction, activeCues > 0, dyads);
     }
-    if (new TreeSet<>(countries).size() > 5 && dyads.size() > 6) {
+    if (countries.size() > 5 && dyads.size() > 6) {
       dyads.clear(); // a roll-call of countries, not a relation
     }
     return new Result(sorted(dyads), countries, both, relationSignal || activeCues > 0);
@@ -176,21 +179,31 @@ public final class DyadFinder {
 
   /** Countries all of whose mentions follow a topic/venue marker (within two words). */
   static Set<String> peripheral(Sentence s, List<Mentions.CountryMention> cm, boolean[] inQuote) {
-    Set<String> all = new TreeSet<>();
-    Set<String> central = new TreeSet<>();
-    for (Mentions.CountryMention c : cm) {
-      all.add(c.iso3());
-      boolean topic = inQuote[c.first()]; // named in the quoted words, not as a party of the reported act
+    boolean[] topic = new boolean[cm.size()];
+    boolean any = false;
+    for (int i = 0; i < topic.length; i++) {
+      Mentions.CountryMention c = cm.get(i);
+      boolean t = inQuote[c.first()]; // named in the quoted words, not as a party of the reported act
       if (c.type() != Place.Type.ACTOR) {
         for (int k = Math.max(0, c.first() - 2); k < c.first(); k++) {
           String key = s.key(k);
           if (TOPIC_MARKERS.contains(key) && !s.barrierAfter(k)) {
-            topic = true;
+            t = true;
           }
         }
       }
-      if (!topic) {
-        central.add(c.iso3());
+      topic[i] = t;
+      any |= t;
+    }
+    if (!any) {
+      return Set.of(); // the usual case: every country is named centrally
+    }
+    Set<String> all = new TreeSet<>();
+    Set<String> central = new TreeSet<>();
+    for (int i = 0; i < topic.length; i++) {
+      all.add(cm.get(i).iso3());
+      if (!topic[i]) {
+        central.add(cm.get(i).iso3());
       }
     }
     all.removeAll(central);

@@ -25,6 +25,29 @@ public final class LanguageDetector {
 
   private LanguageDetector() {}
 
+  /** What {@link #detect} counts a char (≥ U+0080) as, precomputed from the same tests for every UTF-16 unit. */
+  private static final byte NONE = 0;
+  private static final byte ARABIC = 1;
+  /** An Arabic-script letter specific to Persian/Urdu (پ چ ژ گ ٹ ڈ ڑ ں ے): counts as Arabic and as Persian. */
+  private static final byte PERSIAN = 2;
+  private static final byte LATIN = 3;
+  private static final byte OTHER = 4;
+  private static final byte[] SCRIPT = new byte[1 << 16];
+
+  static {
+    for (int x = 128; x < SCRIPT.length; x++) {
+      char c = (char) x;
+      byte k = NONE;
+      if (ArabicNormalizer.isArabicLetter(c)) {
+        k = c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ٹ' || c == 'ڈ' || c == 'ڑ' || c == 'ں' || c == 'ے'
+            ? PERSIAN : ARABIC;
+      } else if (Character.isLetter(c)) {
+        k = Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN ? LATIN : OTHER;
+      }
+      SCRIPT[x] = k;
+    }
+  }
+
   public static Lang detect(CharSequence text) {
     if (text == null) {
       return Lang.UNKNOWN;
@@ -42,17 +65,15 @@ public final class LanguageDetector {
         }
         continue;
       }
-      if (ArabicNormalizer.isArabicLetter(c)) {
-        arabic++;
-        if (c == 'پ' || c == 'چ' || c == 'ژ' || c == 'گ' || c == 'ٹ' || c == 'ڈ' || c == 'ڑ' || c == 'ں' || c == 'ے') {
+      switch (SCRIPT[c]) {
+        case ARABIC -> arabic++;
+        case PERSIAN -> {
+          arabic++;
           persian++;
         }
-      } else if (Character.isLetter(c)) {
-        if (Character.UnicodeScript.of(c) == Character.UnicodeScript.LATIN) {
-          latin++;
-        } else {
-          other++;
-        }
+        case LATIN -> latin++;
+        case OTHER -> other++;
+        default -> { }
       }
     }
     int letters = arabic + latin + other;

@@ -6,7 +6,7 @@ import java.util.List;
  * What a word token's surface alone determines: its kind, normalised form, capitals flag and dictionary lookup keys.
  * {@link Tokenizer} computes it once per distinct surface and thread (see {@link WordForms}) and shares the instance,
  * so a frequent word is normalised, clitic-stripped and hashed once instead of at every occurrence. Immutable, but for
- * two memo slots in which a reader (a dictionary matcher, a lexicon) may keep what it derives from the form alone,
+ * three memo slots in which a reader (a dictionary matcher, a lexicon) may keep what it derives from the form alone,
  * tagged with the reader that owns it; a form is confined to the thread whose table made it, like the memos.
  */
 public final class WordForm {
@@ -25,26 +25,35 @@ public final class WordForm {
   private Object memo0;
   private Object owner1;
   private Object memo1;
+  private Object owner2;
+  private Object memo2;
 
   /** What {@code owner} memoised for this form ({@link #memo(Object, Object)}), or null. */
   public Object memo(Object owner) {
     if (owner0 == owner) {
       return memo0;
     }
-    return owner1 == owner ? memo1 : null;
+    if (owner1 == owner) {
+      return memo1;
+    }
+    return owner2 == owner ? memo2 : null;
   }
 
   /**
    * Memoises {@code value} (never null) for {@code owner}: a pure function of this form computed by {@code owner}.
-   * Two owners are kept; a third replaces the second.
+   * Three owners are kept (the analyser has three: its dictionary matcher, its lexicon and its model); a fourth
+   * replaces the third.
    */
   public void memo(Object owner, Object value) {
     if (owner0 == null || owner0 == owner) {
       owner0 = owner;
       memo0 = value;
-    } else {
+    } else if (owner1 == null || owner1 == owner) {
       owner1 = owner;
       memo1 = value;
+    } else {
+      owner2 = owner;
+      memo2 = value;
     }
   }
 

@@ -7,7 +7,10 @@ package dev.mizan.text;
  * vocabulary only costs the normalisation again). Not thread-safe: one instance per thread ({@link #get}).
  */
 final class WordForms {
-  /** Entries before the table is emptied: 65,536 distinct surfaces, at most ~20 MB per thread (~300 bytes each). */
+  /**
+   * Entries before the table is emptied: 65,536 distinct surfaces, at most ~35 MB per thread (~300 bytes each, plus
+   * ~240 in hybrid/model mode for the model's per-form memo, see TextFeatures#addLinear).
+   */
   static final int MAX = 1 << 16;
   private static final ThreadLocal<WordForms> LOCAL = ThreadLocal.withInitial(WordForms::new);
 

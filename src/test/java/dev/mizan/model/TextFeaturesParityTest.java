@@ -206,4 +206,66 @@ class TextFeaturesParityTest {
       pool.shutdownNow();
     }
   }
+
+  /**
+   * The scorer's inference path ({@link LinearTextModel#probabilities(int, java.util.function.IntFunction, String,
+   * RuleSignals)}: logits summed from per-word memos, no feature vector) against the vector path
+   * ({@code probabilities(vectorOfTokens(...))}): every probability within 1e-9, every text, twice (the second time from
+   * the memos), for the bundled model and for random models whose feature spaces collide, whose classes make another
+   * stride than 8, with one family off.
+   */
+  @Test
+  void probabilitiesFromTheWordFormsEqualThoseOfTheFeatureVector() {
+    double worst = worstDifference(LinearTextModel.loadDefault(), 1);
+    assertThat(worst).as("largest difference, bundled model").isLessThan(1e-9);
+    Random r = new Random(17);
+    for (TextFeatures f : List.of(new TextFeatures(1024, 1, 3, 3, false), new TextFeatures(1 << 12, 3, 8, 1, true),
+        new TextFeatures(1 << 16, 2, 4, 0, true), new TextFeatures(1 << 16, 0, 0, 2, false))) {
+      LinearTextModel m = new LinearTextModel(f, "random", List.of(randomHead("a", 4, f, r), randomHead("b", 3, f, r)));
+      assertThat(worstDifference(m, 3)).as("largest difference, %d features", f.numFeatures()).isLessThan(1e-9);
+    }
+  }
+
+  private static LinearTextModel.Head randomHead(String name, int k, TextFeatures f, Random r) {
+    float[] w = new float[f.numFeatures() * k];
+    for (int i = 0; i < w.length; i++) {
+      w[i] = (float) (r.nextGaussian() * 2);
+    }
+    double[] b = new double[k];
+    List<String> classes = new ArrayList<>();
+    for (int c = 0; c < k; c++) {
+      b[c] = r.nextGaussian();
+      classes.add(name + c);
+    }
+    return new LinearTextModel.Head(name, classes, 0.5 + r.nextDouble(), b, w);
+  }
+
+  private static double worstDifference(LinearTextModel m, int step) {
+    Random r = new Random(3);
+    double worst = 0;
+    int checked = 0;
+    for (int pass = 0; pass < 2; pass++) {
+      for (int i = 0; i < texts.size(); i += step) {
+        String[] t = texts.get(i);
+        RuleSignals sig = randomSignals(r);
+        Sentence s = new Sentence(TextCleaner.clean(t[0]));
+        double[][] expected = m.probabilities(m.features().vectorOfTokens(s.words, t[1], sig));
+        double[][] actual = m.probabilities(s.words.size(), s::form, t[1], sig);
+        assertThat(actual.length).isEqualTo(expected.length);
+        for (int h = 0; h < expected.length; h++) {
+          assertThat(actual[h]).hasSameSizeAs(expected[h]);
+          for (int c = 0; c < expected[h].length; c++) {
+            double d = Math.abs(actual[h][c] - expected[h][c]);
+            assertThat(d).as("%s: head %d class %d", t[0], h, c).isLessThan(1e-9);
+            worst = Math.max(worst, d);
+          }
+        }
+        checked++;
+      }
+    }
+    assertThat(checked).isGreaterThan(2 * (texts.size() / step - 1));
+    System.out.printf("TextFeaturesParityTest: %s, %d features: largest probability difference %.3g%n",
+        m.description(), m.features().numFeatures(), worst);
+    return worst;
+  }
 }

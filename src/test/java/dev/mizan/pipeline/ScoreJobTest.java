@@ -15,10 +15,8 @@ import dev.mizan.io.StagedCommit;
 import dev.mizan.io.TableIO;
 import dev.mizan.io.Tables;
 import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.apache.spark.api.java.JavaSparkContext;
 import org.apache.spark.api.java.function.MapFunction;
 import org.apache.spark.broadcast.Broadcast;
@@ -92,8 +90,6 @@ class ScoreJobTest extends SparkTest {
     Manifest m = ScoreJob.run(settings(in, out), spark);
     assertThat(rows(out, Tables.SENTENCES)).isNotEmpty();
     assertThat(m.toJson()).contains("\"rows_read\" : 6");
-    try (Stream<Path> st = Files.list(out.resolve(StagedCommit.STAGING))) {
-      assertThat(st.toList()).as("staging left behind").isEmpty();
-    }
+    assertThat(out.resolve(StagedCommit.STAGING)).as("staging left behind").doesNotExist();
   }
 }

@@ -179,6 +179,8 @@ public class CoreBench {
       ratio(scores, k, k.replace("featuresReference", "featuresTokens"), "featuresReference",
           "features reference / new given the scorer's tokens");
       ratio(scores, k, k.replace("inferenceHeads", "inferenceFused"), "inferenceHeads", "inference per head / fused");
+      ratio(scores, k, k.replace("scoringVector", "scoringForms"), "scoringVector",
+          "model step: feature vector + heads / logits from word-form memos");
     }
   }
 

@@ -30,7 +30,9 @@ import org.openjdk.jmh.infra.Blackhole;
  * {@code featuresNew} = {@link TextFeatures#vector} (clean, tokenise, primitive arrays); {@code featuresTokens} =
  * {@link TextFeatures#vectorOfTokens} given the scorer's {@code Sentence} words (what Analyzer does);
  * {@code inferenceHeads} = the two heads one after the other (before); {@code inferenceFused} =
- * {@link LinearTextModel#probabilities} (both heads in one pass). One operation = the whole batch; run through
+ * {@link LinearTextModel#probabilities} (both heads in one pass); {@code scoringVector} = what the scorer did per
+ * sentence before (vectorOfTokens, then both heads), {@code scoringForms} = what it does now (logits from per-word-form
+ * memos, {@link LinearTextModel#probabilities(int, java.util.function.IntFunction, String, RuleSignals)}). One operation = the whole batch; run through
  * {@link CoreBench#main} ({@code jobs/jmh 'FeaturesBench|CoreBench.article' -f 1 -wi 3 -i 5}) for µs/sentence and
  * the ratios.
  */
@@ -92,6 +94,23 @@ public class FeaturesBench {
   public void featuresTokens(Blackhole bh) {
     for (int i = 0; i < parsed.length; i++) {
       bh.consume(features.vectorOfTokens(parsed[i].words, lang, signals[i]));
+    }
+  }
+
+  /** The scorer's model step before this session: the feature vector of the Sentence words, then both heads. */
+  @Benchmark
+  public void scoringVector(Blackhole bh) {
+    for (int i = 0; i < parsed.length; i++) {
+      bh.consume(model.probabilities(features.vectorOfTokens(parsed[i].words, lang, signals[i])));
+    }
+  }
+
+  /** The scorer's model step now: both heads' logits summed from per-word-form memos, no feature vector. */
+  @Benchmark
+  public void scoringForms(Blackhole bh) {
+    for (int i = 0; i < parsed.length; i++) {
+      Sentence s = parsed[i];
+      bh.consume(model.probabilities(s.words.size(), s::form, lang, signals[i]));
     }
   }
 
