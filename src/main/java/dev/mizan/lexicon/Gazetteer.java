@@ -91,7 +91,7 @@ public final class Gazetteer implements Serializable {
         default -> throw new IllegalArgumentException(r.where() + ": unknown kind '" + kind
             + "' (expected name, adj, adjx, capital, seat, city or stop)");
       };
-      Place p = Place.country(type, iso, amb);
+      Place p = Place.country(type, iso, amb, flags.contains("def"));
       if (kind.equals("adj") && "ar".equals(r.get(2))) {
         for (String f : inflectAdjective(form)) {
           dictionary.add(f, p, cs);

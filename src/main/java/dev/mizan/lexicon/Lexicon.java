@@ -34,7 +34,9 @@ public final class Lexicon implements Serializable {
 
   public record Title(String role) implements Serializable {}
 
-  public enum RelKind { RELATION, BETWEEN, BOTH, COMPARISON, INTERACTION }
+  /** {@code OFFTOPIC}: sport, weather and natural-disaster words; the countries in such a sentence are teams, venues or
+   *  places hit, not parties (see {@code DyadFinder}). */
+  public enum RelKind { RELATION, BETWEEN, BOTH, COMPARISON, INTERACTION, OFFTOPIC }
 
   public record Rel(RelKind kind) implements Serializable {}
 

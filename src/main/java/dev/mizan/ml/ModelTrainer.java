@@ -509,6 +509,8 @@ public final class ModelTrainer {
     Map<String, Object> stanceCv = stanceRow(stanceOof, allIds, byId, stanceT);
     stanceCv.put("seconds", secs(ts));
     report.put("stance_cv", stanceCv);
+    Files.createDirectories(dir);
+    report.put("own_train_oof", ownTrainOof(train, stanceOof, stanceT, dir.resolve("own-train-oof.jsonl")));
 
     // ---- final fits
     long tf = System.nanoTime();
@@ -684,6 +686,71 @@ public final class ModelTrainer {
     row.put("pooled_macro_f1_all", r4(every.macroF1()));
     row.put("temperature", t);
     return row;
+  }
+
+  /** Rule-confidence thresholds the out-of-fold hybrid on own training rows is reported at (1.01 = model alone). */
+  private static final double[] OOF_RULE_CONFIDENCE = {0.5, 0.6, 0.7, 0.8, 0.85, 0.9, 1.01};
+
+  /**
+   * The stance head's out-of-fold predictions on the own TRAINING rows (never dev/validation rows), alone and combined
+   * with the rules as the hybrid scorer combines them (the rules keep a non-neutral stance at rule confidence ≥ the
+   * threshold), at several thresholds: what {@code mizan.train.stance-own-weight} and {@code
+   * mizan.model.rule-confidence} are chosen by, and, row by row in {@code out}, the errors new training sentences are
+   * written for.
+   */
+  private Map<String, Object> ownTrainOof(List<Example> train, Map<String, double[]> oof, double t, Path out)
+      throws IOException {
+    Analyzer rules = Analyzer.create(settings.analyzerOptions().rulesOnly());
+    List<String> classes = LinearTextModel.STANCE_CLASSES;
+    Metrics.Confusion rulesOnly = new Metrics.Confusion(classes);
+    Metrics.Confusion[] hybrid = new Metrics.Confusion[OOF_RULE_CONFIDENCE.length];
+    for (int i = 0; i < hybrid.length; i++) {
+      hybrid[i] = new Metrics.Confusion(classes);
+    }
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    StringBuilder lines = new StringBuilder();
+    int n = 0;
+    for (Example x : train) {
+      if (!x.source().equals("own") || !x.split().equals("train") || !oof.containsKey(x.id())) {
+        continue;
+      }
+      n++;
+      double[] p = LinearTextModel.softmax(oof.get(x.id()), t);
+      String model = classes.get(LinearTextModel.argmax(p));
+      SentenceResult r = rules.analyzeUnit(x.text(), x.lang(), LocalDate.parse(MizanFeaturizer.FEATURE_DATE));
+      String gold = classes.get(x.stance());
+      rulesOnly.add(gold, r.stance());
+      String chosen = model;
+      for (int i = 0; i < OOF_RULE_CONFIDENCE.length; i++) {
+        boolean rulesDecide = !r.stance().equals("neutral") && r.confidence() >= OOF_RULE_CONFIDENCE[i];
+        String h = rulesDecide ? r.stance() : model;
+        hybrid[i].add(gold, h);
+        if (Math.abs(OOF_RULE_CONFIDENCE[i] - settings.analyzerOptions().ruleConfidence()) < 1e-9) {
+          chosen = h;
+        }
+      }
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", x.id());
+      row.put("gold", gold);
+      row.put("hybrid", chosen);
+      row.put("model", model);
+      row.put("model_p", Arrays.stream(p).map(ModelTrainer::r4).toArray());
+      row.put("rules", r.stance());
+      row.put("rules_confidence", r.confidence());
+      lines.append(json.writeValueAsString(row)).append('\n');
+    }
+    Files.writeString(out, lines.toString(), StandardCharsets.UTF_8);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("rows", n);
+    m.put("rules_macro_f1", r4(rulesOnly.macroF1()));
+    Map<String, Object> h = new LinkedHashMap<>();
+    for (int i = 0; i < OOF_RULE_CONFIDENCE.length; i++) {
+      h.put(OOF_RULE_CONFIDENCE[i] > 1 ? "model" : "hybrid@" + OOF_RULE_CONFIDENCE[i], r4(hybrid[i].macroF1()));
+    }
+    m.put("stance_macro_f1", h);
+    LOG.info("mizan train: out-of-fold stance macro-F1 on {} own training rows: rules {}, {}", n,
+        m.get("rules_macro_f1"), h);
+    return m;
   }
 
   /** Stance macro-F1 of rules / model / hybrid on the held-out own rows, and the hybrid reliability table. */

@@ -28,6 +28,9 @@ import java.util.TreeSet;
  *   <li>a city, region or site (gazetteer kind {@code city}) is weak like a nationality adjective: it stands for
  *       its country only with a relation noun or interaction verb, typically as the target of a material act
  *       («قصفت روسيا خاركيف»); after «في»/"in" it is a venue and pairs only when nothing else relates;</li>
+ *   <li>a sentence about sport, weather or a natural disaster (relation list kind {@code offtopic}: «المنتخب»,
+ *       "tournament", «زلزال», "earthquake") relates no pair unless it names a relation («العلاقات») or has a stance
+ *       cue (condolences after a quake): its countries are teams, venues or places hit;</li>
  *   <li>words inside other words never count (whole-token matching: مصرع is not مصر; longest match: جنوب السودان
  *       is South Sudan, not Sudan).</li>
  * </ol>
@@ -57,6 +60,7 @@ public final class DyadFinder {
     boolean relation = false;
     boolean interaction = false;
     boolean comparison = false;
+    boolean offTopic = false;
     List<Integer> betweenAt = new ArrayList<>();
     List<Dictionary.Match<Lexicon.Rel>> relNouns = new ArrayList<>();
     for (Dictionary.Match<Lexicon.Rel> r : rels) {
@@ -72,13 +76,16 @@ public final class DyadFinder {
           }
           case INTERACTION -> interaction = true;
           case COMPARISON -> comparison = true;
+          case OFFTOPIC -> offTopic = true;
           case BETWEEN -> betweenAt.add(r.last());
           default -> { }
         }
       }
     }
     boolean relationSignal = relation || interaction || !betweenAt.isEmpty();
-    if (countries.size() < 2) {
+    if (countries.size() < 2 || (offTopic && !relation && activeCues == 0)) {
+      // a match, a race or an earthquake: the countries are teams, venues or places hit, unless a relation is named
+      // or a stance cue says one state acts toward another (condolences, aid after a quake)
       return new Result(List.of(), countries, both, relationSignal || activeCues > 0);
     }
     Set<String> dyads = new LinkedHashSet<>();
@@ -135,9 +142,13 @@ public final class DyadFinder {
       core = new TreeSet<>(countries);
       core.removeAll(peripheral);
     }
-    pairs(cm, core, listed, relation || interaction, activeCues > 0, dyads);
+    // off-topic (sport, disaster): interaction verbs («فاز على», «ضربت») do not relate, and a stance cue relates only
+    // two strongly named countries («أعربت مصر عن تعازيها للمغرب»)
+    boolean relational = relation || (interaction && !offTopic);
+    int minStrong = offTopic && !relation ? 2 : 1;
+    pairs(cm, core, listed, relational, activeCues > 0, minStrong, dyads);
     if (dyads.isEmpty() && !peripheral.isEmpty()) {
-      pairs(cm, countries, listed, relation || interaction, activeCues > 0, dyads);
+      pairs(cm, countries, listed, relational, activeCues > 0, minStrong, dyads);
     }
     if (countries.size() > 5 && dyads.size() > 6) {
       dyads.clear(); // a roll-call of countries, not a relation
@@ -148,7 +159,7 @@ public final class DyadFinder {
   /** Pairs among {@code among}: none inside a list; a nationality adjective needs a relation word (or, facing a
    *  strongly named country, a stance cue); a country named only by a city needs a relation word. */
   private static void pairs(List<Mentions.CountryMention> cm, Set<String> among, Set<String> listed, boolean relational,
-      boolean cues, Set<String> out) {
+      boolean cues, int minStrong, Set<String> out) {
     List<String> list = new ArrayList<>(among);
     for (int x = 0; x < list.size(); x++) {
       for (int y = x + 1; y < list.size(); y++) {
@@ -159,7 +170,7 @@ public final class DyadFinder {
         }
         int strong = (strong(cm, a) ? 1 : 0) + (strong(cm, b) ? 1 : 0);
         boolean city = cityOnly(cm, a) || cityOnly(cm, b); // a city stands for its state only as a target
-        if (relational || (!city && (strong == 2 || (strong == 1 && cues)))) {
+        if (relational || (!city && (strong == 2 || (strong == 1 && cues)) && strong >= minStrong)) {
           out.add(dyad(a, b));
         }
       }
@@ -177,6 +188,23 @@ public final class DyadFinder {
       // transit: «تزويد سوريا بالغاز عبر الأردن», "through Rafah", "via Turkey"
       "عبر", "via", "through");
 
+  /** Recognition of a state: the state recognised is the topic («انتقد ... خطته للاعتراف بدولة فلسطينية» relates the
+   *  critic and the recogniser), matched on every clitic reading of the word («للاعتراف», «بالاعتراف»). */
+  private static final Set<String> RECOGNITION = Set.of("اعتراف", "recognition", "recognise", "recognize",
+      "recognising", "recognizing");
+
+  private static boolean recognition(Sentence s, int k) {
+    if (RECOGNITION.contains(s.key(k))) {
+      return true;
+    }
+    for (String key : s.form(k).keys) {
+      if (RECOGNITION.contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Countries all of whose mentions follow a topic/venue marker (within two words). */
   static Set<String> peripheral(Sentence s, List<Mentions.CountryMention> cm, boolean[] inQuote) {
     boolean[] topic = new boolean[cm.size()];
@@ -187,7 +215,7 @@ public final class DyadFinder {
       if (c.type() != Place.Type.ACTOR) {
         for (int k = Math.max(0, c.first() - 2); k < c.first(); k++) {
           String key = s.key(k);
-          if (TOPIC_MARKERS.contains(key) && !s.barrierAfter(k)) {
+          if ((TOPIC_MARKERS.contains(key) || recognition(s, k)) && !s.barrierAfter(k)) {
             t = true;
           }
         }

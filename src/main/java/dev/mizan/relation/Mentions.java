@@ -49,6 +49,9 @@ public final class Mentions {
       Place.Type type = null;
       boolean countryAmbiguous = false;
       for (Place p : match.values()) {
+        if (p.definite() && !definite(s, match.first())) {
+          continue; // «رياض المالكي»: the bare form is a first name, only «الرياض» is the capital
+        }
         if (p.type() == Place.Type.ACTOR) {
           if (actor != null && !actor.equals(p.actor())) {
             actorAmbiguous = true;
@@ -77,7 +80,59 @@ public final class Mentions {
       }
     }
     m.findDescriptions(s, g, lex, date);
+    m.strengthenStateBodies(s);
     return m;
+  }
+
+  /**
+   * Institutions that act for their state: a nationality adjective that qualifies one of them («السلطات المصرية»,
+   * «الجانب الأمريكي», "Egyptian authorities", "the U.S. side") names the state acting, as strongly as its name does.
+   * Arabic keys are article-stripped and normalised (ة → ه); the adjective follows the noun in Arabic and precedes it
+   * in English.
+   */
+  static final java.util.Set<String> STATE_BODIES = java.util.Set.of(
+      "حكومه", "سلطات", "قوات", "جيش", "جانب", "طرف", "وفد", "دفاعات", "رئاسه", "بحريه", "سفاره", "وزاره", "خارجيه",
+      "دبلوماسيه", "اداره", "سلاح",
+      "government", "authorities", "forces", "army", "military", "side", "delegation", "navy", "embassy", "ministry",
+      "administration", "troops", "air");
+
+  private void strengthenStateBodies(Sentence s) {
+    for (int i = 0; i < countries.size(); i++) {
+      CountryMention c = countries.get(i);
+      if (c.strong() || c.type() != Place.Type.ADJECTIVE) {
+        continue;
+      }
+      boolean body = false;
+      // Arabic: «السلطات المصرية», or one word between («الدفاعات الجوية الجزائرية»)
+      for (int k = c.first() - 1; k >= Math.max(0, c.first() - 2) && !s.barrierAfter(k); k--) {
+        body |= isBody(s, k) && s.form(k).kind == dev.mizan.text.Token.Kind.ARABIC;
+      }
+      if (c.last() + 1 < s.words.size() && !s.barrierAfter(c.last())) {
+        body |= isBody(s, c.last() + 1) && s.form(c.last() + 1).kind != dev.mizan.text.Token.Kind.ARABIC; // "Egyptian authorities"
+      }
+      if (body) {
+        countries.set(i, new CountryMention(c.iso3(), c.first(), c.last(), c.type(), true));
+      }
+    }
+  }
+
+  private static boolean isBody(Sentence s, int k) {
+    if (STATE_BODIES.contains(s.key(k))) {
+      return true;
+    }
+    for (String key : s.form(k).keys) {
+      if (STATE_BODIES.contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** The article, after any proclitics: «الرياض», «بالرياض», «والرياض», «للرياض» (ل + ال). */
+  private static final java.util.regex.Pattern ARTICLE = java.util.regex.Pattern.compile("^[وف]?(?:[بكل]?ال|لل)");
+
+  static boolean definite(Sentence s, int word) {
+    return ARTICLE.matcher(s.words.get(word).norm()).find();
   }
 
   private static void mark(boolean[] covered, int a, int b) {

@@ -249,8 +249,11 @@ class LabelledFilesTest {
       assertThat(count(news, "stance").getOrDefault(s, 0) / (double) n).as("share of stance=%s", s)
           .isGreaterThanOrEqualTo(0.15);
     }
-    double validation = count(news, "split").getOrDefault("validation", 0) / (double) n;
-    assertThat(validation).as("validation share").isBetween(0.2, 0.3);
+    // the validation rows are fixed (154, never changed); later training batches lower their share, so the floor is
+    // on their number and a share of at least 15 %
+    int validationRows = count(news, "split").getOrDefault("validation", 0);
+    assertThat(validationRows).as("validation rows").isGreaterThanOrEqualTo(150);
+    assertThat(validationRows / (double) n).as("validation share").isBetween(0.15, 0.3);
     // every language x quad cell is in both splits, so validation scores cover all classes in both languages
     Set<String> cells = new HashSet<>();
     news.forEach(r -> cells.add(r.get("lang").asText() + "/" + r.get("quad").asText() + "/" + r.get("split").asText()));

@@ -44,4 +44,27 @@ class RuleLexiconTest {
     // a denied cooperation with no attack word before it still reads as negated cooperation
     assertThat(read("Israel denied any aid to Gaza.").stance()).isEqualTo("conflictual");
   }
+
+  // issue-3 stance audit (rule errors on TRAIN rows; sentences written for these tests)
+
+  @Test
+  void aTemporalClauseIsBackgroundTheMainClauseDecides() {
+    SentenceResult ar = read("استأنفت اليابان استيراد الحمضيات المصرية بعد حظر استمر عاما كاملا.");
+    assertThat(ar.stance()).isNotEqualTo("conflictual");
+    SentenceResult en = read("Brazil and Paraguay reopened the bridge closed since the border clashes.");
+    assertThat(en.stance()).isNotEqualTo("conflictual");
+  }
+
+  @Test
+  void standingWithAStateAgainstAnyThreatIsSupport() {
+    assertThat(read("قال الوزير إن الرباط تقف مع نواكشوط ضد أي اعتداء على حدودها.").stance()).isEqualTo("cooperative");
+    assertThat(read("Oman said it would stand with Jordan against any threat to its security.").stance())
+        .isEqualTo("cooperative");
+  }
+
+  @Test
+  void suspendingOrEndingCooperationIsConflict() {
+    assertThat(read("علقت كوريا الجنوبية مؤقتا المساعدات الاقتصادية لميانمار.").stance()).isEqualTo("conflictual");
+    assertThat(read("قررت تونس إنهاء العمل باتفاق التعاون الجمركي مع ليبيا.").stance()).isEqualTo("conflictual");
+  }
 }

@@ -131,4 +131,54 @@ class DyadFinderTest {
   void xiAloneIsXiJinping() {
     assertThat(dyads("Xi phoned Lula on Tuesday.")).containsExactly("BRA-CHN");
   }
+
+  // issue 3, dyad audit (own sentences)
+
+  @Test
+  void anAdjectiveThatQualifiesAStateBodyNamesTheStateStrongly() {
+    assertThat(dyads("قال الجانب الصيني إن واشنطن لم تقدم أي عرض جديد.")).containsExactly("CHN-USA");
+  }
+
+  @Test
+  void freezingResumingAndDenyingAreActsBetweenStates() {
+    assertThat(dyads("جمدت اليابان أرصدة مصرف إيراني.")).containsExactly("IRN-JPN");
+    assertThat(dyads("Turkey and Greece resumed direct ferry services.")).containsExactly("GRC-TUR");
+    assertThat(dyads("نفت الكويت اتهامات عراقية بتجاوز الحدود.")).containsExactly("IRQ-KWT");
+  }
+
+  @Test
+  void jointActionRelatesTwoNationalityAdjectives() {
+    assertThat(dyads("بدأت قوات تركية وأذربيجانية مناورات مشتركة.")).containsExactly("AZE-TUR");
+  }
+
+  @Test
+  void sportAndNaturalDisastersRelateNoStates() {
+    assertThat(dyads("Morocco and Portugal met in the World Cup quarter-final.")).isEmpty();
+    assertThat(dyads("التقى منتخب المغرب ومنتخب البرتغال في مباراة ودية.")).isEmpty();
+    assertThat(dyads("ضربت عاصفة رملية الأردن والسعودية مساء الأحد.")).isEmpty();
+  }
+
+  @Test
+  void aStanceCueStillRelatesTwoStatesAfterADisaster() {
+    assertThat(dyads("بعثت قطر برقية تعزية إلى تركيا إثر الزلزال.")).containsExactly("QAT-TUR");
+  }
+
+  @Test
+  void theStateToBeRecognisedIsTheTopic() {
+    assertThat(dyads("انتقدت إسرائيل كندا بسبب قرارها الاعتراف بدولة فلسطين.")).containsExactly("CAN-ISR");
+  }
+
+  @Test
+  void riyadhIsTheCapitalOnlyWithTheArticle() {
+    assertThat(dyads("رحبت أنقرة بموقف الرياض.")).containsExactly("SAU-TUR");
+    assertThat(dyads("أشادت أنقرة بدور للرياض في التهدئة.")).containsExactly("SAU-TUR");
+    assertThat(analyzer.analyzeUnit("التقى رياض منصور وزير الخارجية الفرنسي.", "ar", LocalDate.of(2025, 8, 7)).countries())
+        .containsExactly("FRA");
+  }
+
+  @Test
+  void leadersAddedInTheAuditNameTheirCountries() {
+    assertThat(dyads("Orban met Lukashenko in Minsk.")).containsExactly("BLR-HUN");
+    assertThat(dyads("بحث شهباز شريف وأردوغان التعاون الدفاعي.")).containsExactly("PAK-TUR");
+  }
 }

@@ -170,4 +170,14 @@ class RuleScorerTest {
   void agreeingStrongCuesAreMoreConfidentThanMixedOnes() {
     assertThat(score("تقدم تقدم تقدم", true).confidence()).isGreaterThan(score("تقدم توتر تقدم", true).confidence());
   }
+
+  @Test
+  void withoutACountryPairARuleStanceLosesConfidenceBelowTheHybridThreshold() {
+    Score with = score("تقدم تقدم", true);
+    Score without = score("تقدم تقدم", false);
+    assertThat(without.stance()).isEqualTo(with.stance()).isEqualTo("cooperative");
+    assertThat(with.confidence() - without.confidence()).isCloseTo(0.4, org.assertj.core.api.Assertions.within(1e-4));
+    assertThat(with.confidence()).isGreaterThanOrEqualTo(0.6);
+    assertThat(without.confidence()).isLessThan(0.6);
+  }
 }
