@@ -172,14 +172,7 @@ public final class LinearTextModel implements Serializable {
         }
       }
     }
-    double[][] out = new double[heads.size()][];
-    int off = 0;
-    for (int h = 0; h < out.length; h++) {
-      Head head = heads.get(h);
-      out[h] = softmax(Arrays.copyOfRange(z, off, off + head.k()), head.temperature());
-      off += head.k();
-    }
-    return out;
+    return perHead(z);
   }
 
   /**
@@ -194,6 +187,11 @@ public final class LinearTextModel implements Serializable {
     Fused f = fused();
     double[] z = f.bias.clone();
     features.addLinear(words, forms, lang, signals, f, f.weights, f.stride, z);
+    return perHead(z);
+  }
+
+  /** The fused logits z (all heads, in {@link #heads()} order) as each head's calibrated probabilities. */
+  private double[][] perHead(double[] z) {
     double[][] out = new double[heads.size()][];
     int off = 0;
     for (int h = 0; h < out.length; h++) {
