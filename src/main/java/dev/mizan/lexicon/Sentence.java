@@ -86,6 +86,19 @@ public final class Sentence {
     return forms[i].key;
   }
 
+  /** Whether word i's key, or any of its clitic readings' keys, is in {@code words}. */
+  public boolean readsAs(int i, java.util.Set<String> words) {
+    if (words.contains(forms[i].key)) {
+      return true;
+    }
+    for (String key : forms[i].keys) {
+      if (words.contains(key)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
   /** Punctuation between word i and word i+1 ("" if none). */
   public String gapAfter(int i) {
     return after[i];

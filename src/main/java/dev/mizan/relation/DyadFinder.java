@@ -194,15 +194,7 @@ public final class DyadFinder {
       "recognising", "recognizing");
 
   private static boolean recognition(Sentence s, int k) {
-    if (RECOGNITION.contains(s.key(k))) {
-      return true;
-    }
-    for (String key : s.form(k).keys) {
-      if (RECOGNITION.contains(key)) {
-        return true;
-      }
-    }
-    return false;
+    return s.readsAs(k, RECOGNITION);
   }
 
   /** Countries all of whose mentions follow a topic/venue marker (within two words). */

@@ -117,15 +117,7 @@ public final class Mentions {
   }
 
   private static boolean isBody(Sentence s, int k) {
-    if (STATE_BODIES.contains(s.key(k))) {
-      return true;
-    }
-    for (String key : s.form(k).keys) {
-      if (STATE_BODIES.contains(key)) {
-        return true;
-      }
-    }
-    return false;
+    return s.readsAs(k, STATE_BODIES);
   }
 
   /** The article, after any proclitics: «الرياض», «بالرياض», «والرياض», «للرياض» (ل + ال). */
