@@ -18,6 +18,7 @@ import dev.mizan.text.Lang;
 import dev.mizan.text.LanguageDetector;
 import dev.mizan.text.Segmenter;
 import dev.mizan.text.TextCleaner;
+import dev.mizan.text.Tokenizer;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -101,6 +102,16 @@ public final class Analyzer implements Serializable {
 
   private static double round4(double v) {
     return Math.round(v * 1e4) / 1e4;
+  }
+
+  /**
+   * Drops the calling thread's caches (word forms, the model's per-thread buffers and memos). Call it when a thread
+   * that will live on, such as a Spark task thread, has finished a batch of articles; the results do not change, the
+   * next article on the thread only rebuilds them.
+   */
+  public static void releaseThreadCaches() {
+    Tokenizer.releaseThreadCache();
+    TextFeatures.releaseThreadScratch();
   }
 
   /** The model in use (null in rules mode). */

@@ -347,15 +347,27 @@ public final class ModelTrainer {
 
   // ---------------------------------------------------------------- the run
 
+  /**
+   * A map of the given key/value pairs in that order (Map.of iterates in an order salted per JVM, which made the same
+   * training write its report's keys in a different order from run to run).
+   */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      m.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return m;
+  }
+
   /** Trains, writes DIR/pipeline, DIR/mizan-model.bin and DIR/training-report.json; returns the report. */
   public Map<String, Object> run(Path dir) throws IOException {
     long t0 = System.nanoTime();
     Map<String, Object> report = new LinkedHashMap<>();
     report.put("seed", cfg.seed());
     report.put("folds", cfg.folds());
-    report.put("features", Map.of("numFeatures", cfg.numFeatures(), "charNgram", cfg.charNgramMin() + ".." + cfg.charNgramMax(),
+    report.put("features", ordered("numFeatures", cfg.numFeatures(), "charNgram", cfg.charNgramMin() + ".." + cfg.charNgramMax(),
         "wordNgramMax", cfg.wordNgramMax(), "ruleFeatures", cfg.ruleFeatures()));
-    report.put("own_weight", Map.of("quad", cfg.ownWeight(), "stance", cfg.stanceOwnWeight()));
+    report.put("own_weight", ordered("quad", cfg.ownWeight(), "stance", cfg.stanceOwnWeight()));
     List<Example> train = new ArrayList<>();
     if (!cfg.unQuadclassDir().isBlank()) {
       train.addAll(readUn(spark, Path.of(cfg.unQuadclassDir()), false));
@@ -550,7 +562,7 @@ public final class ModelTrainer {
     LinearTextModel model = new LinearTextModel(featurizer.textFeatures(), winner + ", seed " + cfg.seed(), List.of(
         head(LinearTextModel.QUAD, LinearTextModel.QUAD_CLASSES, quadFits, quadW, quadT),
         head(LinearTextModel.STANCE, LinearTextModel.STANCE_CLASSES, stanceFits, stanceW, stanceT)));
-    report.put("temperature", Map.of("quad", quadT, "stance", stanceT));
+    report.put("temperature", ordered("quad", quadT, "stance", stanceT));
     report.put("train_seconds", secs(t0));
 
     Files.createDirectories(dir);

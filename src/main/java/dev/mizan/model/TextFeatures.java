@@ -735,6 +735,11 @@ public final class TextFeatures implements Serializable {
   /** Per-thread work buffers (grown on demand, never shrunk) and the light-stem memo. */
   private static final ThreadLocal<Scratch> SCRATCH = ThreadLocal.withInitial(Scratch::new);
 
+  /** Drops the calling thread's work buffers and memo (see {@link dev.mizan.text.Tokenizer#releaseThreadCache}). */
+  public static void releaseThreadScratch() {
+    SCRATCH.remove();
+  }
+
   private static final class Scratch {
     /**
      * Bound of the token memo: cleared when full (news vocabularies repeat; 16k tokens with ~40 n-gram indices each ≈

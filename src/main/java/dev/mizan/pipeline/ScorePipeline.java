@@ -88,9 +88,17 @@ public final class ScorePipeline {
       private final Analyzer a = analyzer.value();
       private final scala.collection.immutable.Seq<Row> none = seq(List.of());
 
+      private boolean released;
+
+      /** At the partition's end the task thread's caches are dropped: the pooled thread goes on to other work. */
       @Override
       public boolean hasNext() {
-        return rows.hasNext();
+        boolean more = rows.hasNext();
+        if (!more && !released) {
+          released = true;
+          Analyzer.releaseThreadCaches();
+        }
+        return more;
       }
 
       @Override

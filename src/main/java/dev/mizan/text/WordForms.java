@@ -24,6 +24,11 @@ final class WordForms {
     return LOCAL.get();
   }
 
+  /** Drops this thread's table (the next {@link #get} starts an empty one). */
+  static void release() {
+    LOCAL.remove();
+  }
+
   /** The chars of {@code s} in this thread's reusable buffer (valid until the next call). */
   char[] chars(String s) {
     if (buf.length < s.length()) {

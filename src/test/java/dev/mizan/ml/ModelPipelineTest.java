@@ -104,6 +104,29 @@ class ModelPipelineTest extends SparkTest {
     assertThat(again.get("winner")).isEqualTo(report.get("winner"));
     assertThat(Files.mismatch(tmp.resolve("model/mizan-model.bin"), tmp.resolve("model-again/mizan-model.bin")))
         .as("first differing byte of the two weight files (-1 = identical)").isEqualTo(-1L);
+    // the reports too, key order included, apart from the timings
+    assertThat(withoutTimings(tmp.resolve("model-again/training-report.json")))
+        .isEqualTo(withoutTimings(tmp.resolve("model/training-report.json")));
+  }
+
+  /** The report's JSON text with every "*seconds" field removed, at any depth. */
+  private static String withoutTimings(Path report) throws Exception {
+    com.fasterxml.jackson.databind.JsonNode n = new ObjectMapper().readTree(report.toFile());
+    stripSeconds(n);
+    return n.toString();
+  }
+
+  private static void stripSeconds(com.fasterxml.jackson.databind.JsonNode n) {
+    if (n instanceof ObjectNode o) {
+      List<String> drop = new java.util.ArrayList<>();
+      o.fieldNames().forEachRemaining(f -> {
+        if (f.endsWith("seconds")) {
+          drop.add(f);
+        }
+      });
+      o.remove(drop);
+    }
+    n.forEach(ModelPipelineTest::stripSeconds);
   }
 
   @Test

@@ -23,6 +23,8 @@ import org.apache.spark.broadcast.Broadcast;
 import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Encoders;
 import org.apache.spark.sql.Row;
+import org.apache.spark.sql.internal.SQLConf;
+import org.apache.spark.util.CollectionAccumulator;
 import org.apache.spark.util.LongAccumulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -62,8 +64,11 @@ class ScoreJobTest extends SparkTest {
         .withColumnRenamed("article_id", "id");
     // counts how often the analysed rows are computed: 6 if staged once, 6 x (every action) if recomputed
     LongAccumulator computed = spark.sparkContext().longAccumulator("analysed rows computed");
+    // the reader batch size the tasks see (Spark hands the session's SQL settings to its tasks)
+    CollectionAccumulator<String> batchRows = spark.sparkContext().collectionAccumulator("batch rows");
     Dataset<Row> counted = once.map((MapFunction<Row, Row>) r -> {
       computed.add(1);
+      batchRows.add(SQLConf.get().getConfString(ScoreJob.BATCH_ROWS_KEY, "unset"));
       return r;
     }, Encoders.row(once.schema()));
     Manifest manifest = new Manifest("score", s, List.of(in.toString()));
@@ -72,6 +77,8 @@ class ScoreJobTest extends SparkTest {
     ScoreJob.score(s, spark, new Phases(spark, "score", manifest), manifest, counted, staged.toString());
 
     assertThat(computed.value()).isEqualTo(ARTICLES.size());
+    assertThat(batchRows.value()).as("staged reads use small batches").containsOnly("256");
+    assertThat(spark.conf().contains(ScoreJob.BATCH_ROWS_KEY)).as("the session setting is restored").isFalse();
     assertThat(spark.read().parquet(staged.toString()).count()).as("staged rows = input rows").isEqualTo(6);
     manifest.write(spark, out.toString());
     JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
@@ -87,7 +94,14 @@ class ScoreJobTest extends SparkTest {
   void runRemovesItsStagedRows() throws IOException {
     Path in = write(dir, "in.jsonl", ARTICLES);
     Path out = dir.resolve("out");
-    Manifest m = ScoreJob.run(settings(in, out), spark);
+    spark.conf().set(ScoreJob.BATCH_ROWS_KEY, "1024"); // the user's own value is kept
+    Manifest m;
+    try {
+      m = ScoreJob.run(settings(in, out), spark);
+      assertThat(spark.conf().get(ScoreJob.BATCH_ROWS_KEY)).isEqualTo("1024");
+    } finally {
+      spark.conf().unset(ScoreJob.BATCH_ROWS_KEY);
+    }
     assertThat(rows(out, Tables.SENTENCES)).isNotEmpty();
     assertThat(m.toJson()).contains("\"rows_read\" : 6");
     assertThat(out.resolve(StagedCommit.STAGING)).as("staging left behind").doesNotExist();

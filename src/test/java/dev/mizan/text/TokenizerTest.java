@@ -18,6 +18,16 @@ class TokenizerTest {
   }
 
   @Test
+  void releasingTheThreadCacheDropsTheTableAndChangesNoReading() {
+    String s = "قالت الخارجية المصرية إن Egypt and Jordan agreed.";
+    List<String> before = norms(s);
+    WordForms table = WordForms.get();
+    Tokenizer.releaseThreadCache();
+    assertThat(WordForms.get()).as("a fresh table after the release").isNotSameAs(table);
+    assertThat(norms(s)).isEqualTo(before);
+  }
+
+  @Test
   void scriptChangeSplitsARun() {
     assertThat(norms("NATOالناتو")).containsExactly("nato", "الناتو");
   }
