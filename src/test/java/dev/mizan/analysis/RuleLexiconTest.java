@@ -104,4 +104,26 @@ class RuleLexiconTest {
     assertThat(read("Serbia said its dialogue with Kosovo had become pointless.").stance()).isEqualTo("conflictual");
     assertThat(read("قالت أرمينيا إن المحادثات مع باكو وصلت إلى طريق مسدود.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void anyProgressAfterAFarNegationIsNoProgress() {
+    assertThat(read("لم تسفر الجولة الثالثة من المفاوضات بين السودان وجنوب السودان عن أي تقدم.").stance())
+        .isEqualTo("conflictual");
+  }
+
+  @Test
+  void acceptOrFaceTheConsequencesIsAThreat() {
+    assertThat(read("Washington gave Caracas ten days to accept the plan or face the consequences.").stance())
+        .isEqualTo("conflictual");
+  }
+
+  @Test
+  void cancellingReachesPastAnAdverbialPhrase() {
+    assertThat(read("ألغت اليابان بقرار حكومي برنامج العقوبات المفروضة على الهند.").stance()).isEqualTo("cooperative");
+  }
+
+  @Test
+  void aSharedBorderIsGeographyNotCooperation() {
+    assertThat(read("بحث وزيرا داخلية تونس وليبيا ملف الحدود المشتركة.").stance()).isEqualTo("neutral");
+  }
 }
