@@ -126,4 +126,10 @@ class RuleLexiconTest {
   void aSharedBorderIsGeographyNotCooperation() {
     assertThat(read("بحث وزيرا داخلية تونس وليبيا ملف الحدود المشتركة.").stance()).isEqualTo("neutral");
   }
+
+  @Test
+  void bullyingAndNonsenseAreVerdictsOfConflict() {
+    assertThat(read("قال وزير الخارجية الكوبي إن بلاده لن تركع أمام البلطجة الأمريكية.").stance()).isEqualTo("conflictual");
+    assertThat(read("Seoul said it would not be bullied by Pyongyang.").stance()).isEqualTo("conflictual");
+  }
 }

@@ -196,4 +196,14 @@ class DyadFinderTest {
   void abdelattyByHisFamilyNameAlone() {
     assertThat(dyads("بحث عبد العاطي وفيدان التعاون الاقتصادي.")).containsExactly("EGY-TUR");
   }
+
+  @Test
+  void handingSomethingOverRelatesTheTwoStates() {
+    assertThat(dyads("أخلت القوات البريطانية معسكرا في جنوب العراق وسلمته للجيش العراقي.")).containsExactly("GBR-IRQ");
+  }
+
+  @Test
+  void nonsenseAsAVerdictRelatesTheSpeakerAndTheAdjective() {
+    assertThat(dyads("اعتبر عراقجي أن الشروط الأمريكية \"هراء\".")).containsExactly("IRN-USA");
+  }
 }
