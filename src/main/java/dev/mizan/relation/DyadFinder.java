@@ -24,7 +24,8 @@ import java.util.TreeSet;
  *       interaction verb;</li>
  *   <li>a country named only as a topic, venue, mediator or transit route («بشأن سوريا», «في ستوكهولم», "over
  *       Ukraine", «بوساطة إماراتية», "brokered by Qatar", «عبر الأردن») or only inside a quotation joins a dyad
- *       only when the sentence relates no other pair;</li>
+ *       only when the sentence relates no other pair; a country named only inside the quotation comes back before a
+ *       topic does («"الدوحة شريك … في ملف غزة"، قال ويتكوف»: QAT-USA, not PSE);</li>
  *   <li>a city, region or site (gazetteer kind {@code city}) is weak like a nationality adjective: it stands for
  *       its country only with a relation noun or interaction verb, typically as the target of a material act
  *       («قصفت روسيا خاركيف»); after «في»/"in" it is a venue and pairs only when nothing else relates;</li>
@@ -147,6 +148,16 @@ public final class DyadFinder {
     boolean relational = relation || (interaction && !offTopic);
     int minStrong = offTopic && !relation ? 2 : 1;
     pairs(cm, core, listed, relational, activeCues > 0, minStrong, dyads);
+    if (dyads.isEmpty() && !peripheral.isEmpty()) {
+      // first let the countries named only inside the quotation back in: «"الدوحة شريك … في ملف غزة"، قال ويتكوف»
+      // relates the speaker's state and Doha, while Gaza stays the topic
+      Set<String> topical = peripheral(s, cm, new boolean[s.words.size()]);
+      if (topical.size() < peripheral.size()) {
+        Set<String> unquoted = new TreeSet<>(countries);
+        unquoted.removeAll(topical);
+        pairs(cm, unquoted, listed, relational, activeCues > 0, minStrong, dyads);
+      }
+    }
     if (dyads.isEmpty() && !peripheral.isEmpty()) {
       pairs(cm, countries, listed, relational, activeCues > 0, minStrong, dyads);
     }

@@ -86,15 +86,16 @@ public final class Mentions {
 
   /**
    * Institutions that act for their state: a nationality adjective that qualifies one of them («السلطات المصرية»,
-   * «الجانب الأمريكي», "Egyptian authorities", "the U.S. side") names the state acting, as strongly as its name does.
+   * «الجانب الأمريكي», "Egyptian authorities", "the U.S. side") names the state acting, as strongly as its name does;
+ * so does its airspace («الأجواء الرومانية», "Polish airspace"), the state a violation is against.
    * Arabic keys are article-stripped and normalised (ة → ه); the adjective follows the noun in Arabic and precedes it
    * in English.
    */
   static final java.util.Set<String> STATE_BODIES = java.util.Set.of(
       "حكومه", "سلطات", "قوات", "جيش", "جانب", "طرف", "وفد", "دفاعات", "رئاسه", "بحريه", "سفاره", "وزاره", "خارجيه",
-      "دبلوماسيه", "اداره", "سلاح",
+      "دبلوماسيه", "اداره", "سلاح", "اجواء",
       "government", "authorities", "forces", "army", "military", "side", "delegation", "navy", "embassy", "ministry",
-      "administration", "troops", "air");
+      "administration", "troops", "air", "airspace");
 
   private void strengthenStateBodies(Sentence s) {
     for (int i = 0; i < countries.size(); i++) {

@@ -19,7 +19,8 @@ import java.util.List;
  *   <li>a denial that cancels a conflictual cue also cancels the cooperative cues after that cue within its scope
  *       (the object of the denied act: "denied targeting aid sites"), instead of flipping them;</li>
  *   <li>reducer before a cue (×factor, negative): easing/ending/moving away from conflict is cooperation
- *       («بعيدا عن التوترات», «تقليل التوترات», "ease tensions");</li>
+ *       («بعيدا عن التوترات», «تقليل التوترات», "ease tensions"); but «رفع» before duties raises them («رفعت الصين
+ *       الرسوم الجمركية»), it does not lift them;</li>
  *   <li>past marker next to a cue weakens it («التوترات السابقة»);</li>
  *   <li>future, hope and condition markers before a cue in the clause scale it (×0.9, ×0.8, ×0.5 by default);</li>
  *   <li>contrast («لكن», "but"): cues after the marker count more, cues before count less (×0.6);</li>
@@ -117,7 +118,7 @@ public final class RuleScorer implements java.io.Serializable {
         if ((t == ModType.NEGATOR || t == ModType.DENIAL || t == ModType.REDUCER) && m.last() < c.first()
             && (flip == null || m.first() > flip.first())) {
           int sc = m.values().get(0).scope();
-          if (before(s, m, c, sc <= 0 ? 4 : sc)) {
+          if (before(s, m, c, sc <= 0 ? 4 : sc) && !raisesLevy(s, m, c)) {
             flip = m;
           }
         }
@@ -158,7 +159,7 @@ public final class RuleScorer implements java.io.Serializable {
           }
           case REDUCER -> {
             int sc = scope <= 0 ? 3 : scope;
-            if (before(s, m, c, sc)) {
+            if (before(s, m, c, sc) && !raisesLevy(s, m, c)) {
               factor[k] *= mod.factor();
               spanStart[k] = Math.min(spanStart[k], m.first());
             }
@@ -246,6 +247,17 @@ public final class RuleScorer implements java.io.Serializable {
       quad = material > verbal ? "material_conflict" : "verbal_conflict";
     }
     return new Score(stance, score, round(Math.max(0, Math.min(1, confidence)), 4), quad, evidence);
+  }
+
+  /** «رفع» lifts a ban or sanctions, but with duties it raises them. */
+  private static final java.util.Set<String> RAISE = java.util.Set.of("رفع", "رفعت", "يرفع", "ترفع");
+  /** Duties and taxes, by the first word of the cue («الرسوم الجمركية», «رسوم جمركية», «التعريفات»). */
+  private static final java.util.Set<String> LEVIES = java.util.Set.of("رسوم", "رسوما", "تعريفات", "تعريفه", "تعرفه",
+      "ضرائب", "جمارك");
+
+  /** «رفعت كندا الرسوم الجمركية على السيارات الصينية إلى مئة بالمئة»: raising duties is no reducer of them. */
+  private static boolean raisesLevy(Sentence s, Dictionary.Match<?> m, CueHit c) {
+    return m.first() == m.last() && s.readsAs(m.first(), RAISE) && s.readsAs(c.first(), LEVIES);
   }
 
   /** Contact words (meeting, call, talks): weak cues of weight ≤ {@value #CONTACT_WEIGHT}. */

@@ -67,4 +67,69 @@ class RuleLexiconTest {
     assertThat(read("علقت كوريا الجنوبية مؤقتا المساعدات الاقتصادية لميانمار.").stance()).isEqualTo("conflictual");
     assertThat(read("قررت تونس إنهاء العمل باتفاق التعاون الجمركي مع ليبيا.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void aPlainCallVisitOrRoundOfConsultationsIsNeutral() {
+    assertThat(read("أجرى وزير الخارجية العماني اتصالا هاتفيا بنظيره الكويتي.").stance()).isEqualTo("neutral");
+    assertThat(read("بدأ الرئيس البرازيلي زيارة دولة إلى البرتغال.").stance()).isEqualTo("neutral");
+    assertThat(read("Chile and Peru held consultations on fisheries in Lima.").stance()).isEqualTo("neutral");
+    // with a stance word the contact counts again
+    assertThat(read("أجرى وزير الخارجية العماني اتصالا هاتفيا بنظيره الكويتي لتعزيز التعاون.").stance())
+        .isEqualTo("cooperative");
+  }
+
+  @Test
+  void releasingWhatTheOtherSideHeldIsCooperation() {
+    assertThat(read("أطلقت كوبا سراح صيادين مكسيكيين بعد احتجازهم أسبوعين.").stance()).isEqualTo("cooperative");
+    assertThat(read("أفرجت السلطات الإثيوبية عن جنود كينيين.").stance()).isEqualTo("cooperative");
+    assertThat(read("Belarus released a detained Lithuanian cyclist.").stance()).isEqualTo("cooperative");
+    assertThat(read("Algeria freed a French writer after a year in prison.").stance()).isEqualTo("cooperative");
+  }
+
+  @Test
+  void raisingDutiesWithRafaIsConflictNotLifting() {
+    assertThat(read("رفعت المكسيك الرسوم الجمركية على الصلب الكوري إلى خمسين بالمئة.").stance()).isEqualTo("conflictual");
+    // lifting a ban keeps its reducer
+    assertThat(read("رفعت مصر الحظر على الواردات الأردنية.").stance()).isNotEqualTo("conflictual");
+  }
+
+  @Test
+  void leavingOrSuspendingAnAgreementFourWordsOnIsConflict() {
+    assertThat(read("Ottawa suspended a research cooperation pact with Beijing.").stance()).isEqualTo("conflictual");
+    assertThat(read("انسحبت الأرجنتين من اتفاق التعاون النووي مع إيران.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void dialogueThatBecamePointlessIsConflict() {
+    assertThat(read("Serbia said its dialogue with Kosovo had become pointless.").stance()).isEqualTo("conflictual");
+    assertThat(read("قالت أرمينيا إن المحادثات مع باكو وصلت إلى طريق مسدود.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void anyProgressAfterAFarNegationIsNoProgress() {
+    assertThat(read("لم تسفر الجولة الثالثة من المفاوضات بين السودان وجنوب السودان عن أي تقدم.").stance())
+        .isEqualTo("conflictual");
+  }
+
+  @Test
+  void acceptOrFaceTheConsequencesIsAThreat() {
+    assertThat(read("Washington gave Caracas ten days to accept the plan or face the consequences.").stance())
+        .isEqualTo("conflictual");
+  }
+
+  @Test
+  void cancellingReachesPastAnAdverbialPhrase() {
+    assertThat(read("ألغت اليابان بقرار حكومي برنامج العقوبات المفروضة على الهند.").stance()).isEqualTo("cooperative");
+  }
+
+  @Test
+  void aSharedBorderIsGeographyNotCooperation() {
+    assertThat(read("بحث وزيرا داخلية تونس وليبيا ملف الحدود المشتركة.").stance()).isEqualTo("neutral");
+  }
+
+  @Test
+  void bullyingAndNonsenseAreVerdictsOfConflict() {
+    assertThat(read("قال وزير الخارجية الكوبي إن بلاده لن تركع أمام البلطجة الأمريكية.").stance()).isEqualTo("conflictual");
+    assertThat(read("Seoul said it would not be bullied by Pyongyang.").stance()).isEqualTo("conflictual");
+  }
 }

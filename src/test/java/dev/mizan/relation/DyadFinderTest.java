@@ -181,4 +181,29 @@ class DyadFinderTest {
     assertThat(dyads("Orban met Lukashenko in Minsk.")).containsExactly("BLR-HUN");
     assertThat(dyads("بحث شهباز شريف وأردوغان التعاون الدفاعي.")).containsExactly("PAK-TUR");
   }
+
+  @Test
+  void aCountryNamedInTheQuotationComesBackBeforeATopic() {
+    assertThat(dyads("\"أنقرة شريك أساسي في ملف سوريا\"، قال روبيو.")).containsExactly("TUR-USA");
+  }
+
+  @Test
+  void airspaceNamesTheStateItBelongsTo() {
+    assertThat(dyads("نفت روسيا أن تكون طائراتها قد دخلت الأجواء البولندية.")).containsExactly("POL-RUS");
+  }
+
+  @Test
+  void abdelattyByHisFamilyNameAlone() {
+    assertThat(dyads("بحث عبد العاطي وفيدان التعاون الاقتصادي.")).containsExactly("EGY-TUR");
+  }
+
+  @Test
+  void handingSomethingOverRelatesTheTwoStates() {
+    assertThat(dyads("أخلت القوات البريطانية معسكرا في جنوب العراق وسلمته للجيش العراقي.")).containsExactly("GBR-IRQ");
+  }
+
+  @Test
+  void nonsenseAsAVerdictRelatesTheSpeakerAndTheAdjective() {
+    assertThat(dyads("اعتبر عراقجي أن الشروط الأمريكية \"هراء\".")).containsExactly("IRN-USA");
+  }
 }
