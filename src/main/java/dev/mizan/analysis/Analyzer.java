@@ -303,7 +303,7 @@ public final class Analyzer implements Serializable {
     }
     // light-stem fallback for Arabic inflections the list does not spell out
     for (int k = 0; k < s.words.size(); k++) {
-      if (used[k] || m.covered[k] || s.words.get(k).kind() != dev.mizan.text.Token.Kind.ARABIC) {
+      if (used[k] || m.covered[k] || s.form(k).kind != dev.mizan.text.Token.Kind.ARABIC) {
         continue;
       }
       Lexicon.Cue c = lexicon.cueByStem(s.form(k));

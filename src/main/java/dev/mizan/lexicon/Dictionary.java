@@ -123,7 +123,7 @@ public final class Dictionary<T extends Serializable> implements Serializable {
     if (bestValues.get(0) == null) {
       return null;
     }
-    return new Match<>(i, best[0], s.words.get(i).start(), s.words.get(best[0]).end(), bestValues.get(0));
+    return new Match<>(i, best[0], s.start(i), s.end(best[0]), bestValues.get(0));
   }
 
   /** Depth-first over the trie; later words are tried by their article-stripped key, then by clitic-stripped ones. */
@@ -158,8 +158,8 @@ public final class Dictionary<T extends Serializable> implements Serializable {
       if (e.caseSensitive()) {
         boolean ok = true;
         for (int k = from; k <= to; k++) {
-          Token t = s.words.get(k);
-          if (t.kind() == Token.Kind.LATIN && !t.upper()) {
+          dev.mizan.text.WordForm t = s.form(k);
+          if (t.kind == Token.Kind.LATIN && !t.upper) {
             ok = false;
             break;
           }

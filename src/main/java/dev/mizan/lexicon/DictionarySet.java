@@ -140,7 +140,7 @@ public final class DictionarySet {
 
   /** Matches every dictionary over the sentence in one pass and keeps the results in it (for findAll). */
   public void matchAll(Sentence s) {
-    int n = s.words.size();
+    int n = s.size();
     int nd = dicts.length;
     // longest match of each dictionary starting at each word: end word and values
     int[] bestEnd = new int[nd];
@@ -174,7 +174,7 @@ public final class DictionarySet {
             List<Object> o = (List<Object>) out[d];
             @SuppressWarnings("unchecked")
             List<Object> vals = (List<Object>) bestVals[d];
-            o.add(new Dictionary.Match<>(i, bestEnd[d], s.words.get(i).start(), s.words.get(bestEnd[d]).end(), vals));
+            o.add(new Dictionary.Match<>(i, bestEnd[d], s.start(i), s.end(bestEnd[d]), vals));
             nextFree[d] = bestEnd[d] + 1;
           }
         }
@@ -260,7 +260,7 @@ public final class DictionarySet {
         }
       }
     }
-    if (node.next == null || j + 1 >= s.words.size() || s.barrierAfter(j)) {
+    if (node.next == null || j + 1 >= s.size() || s.barrierAfter(j)) {
       return;
     }
     WordKeys w = keys(s.form(j + 1));
