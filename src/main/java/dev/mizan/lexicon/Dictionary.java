@@ -37,6 +37,18 @@ public final class Dictionary<T extends Serializable> implements Serializable {
 
   final Node<T> root = new Node<>();
   private int size;
+  /**
+   * The last {@link DictionarySet} built over this dictionary and this dictionary's slot in it (one immutable pair, so
+   * a reader sees both or neither): findAll reads its slot here instead of searching the set. Not serialised (sets are
+   * built where the analyser runs).
+   */
+  private transient volatile SetSlot setSlot;
+
+  record SetSlot(DictionarySet set, int slot) {}
+
+  void setSlot(DictionarySet set, int slot) {
+    setSlot = new SetSlot(set, slot);
+  }
 
   /** Adds a form; returns false when the form has no word token. */
   public boolean add(String form, T value, boolean caseSensitive) {
@@ -89,7 +101,8 @@ public final class Dictionary<T extends Serializable> implements Serializable {
   @SuppressWarnings("unchecked")
   public List<Match<T>> findAll(Sentence s) {
     if (s.matchedBy != null) {
-      int slot = s.matchedBy.slotOf(this);
+      SetSlot known = setSlot;
+      int slot = known != null && known.set() == s.matchedBy ? known.slot() : s.matchedBy.slotOf(this);
       if (slot >= 0) {
         return (List<Match<T>>) (List<?>) s.matches[slot];
       }

@@ -64,6 +64,9 @@ public final class DictionarySet {
     for (int d = 0; d < dicts.length; d++) {
       merge(dicts[d].root, root, d);
     }
+    for (int d = dicts.length - 1; d >= 0; d--) {
+      dicts[d].setSlot(this, slotOf(dicts[d])); // a dictionary listed twice: its first slot, as slotOf finds it
+    }
     if (root.next != null) {
       for (Node n : root.next.values()) {
         index(n);
