@@ -137,17 +137,19 @@ public final class Analyzer implements Serializable {
     if (articleLang == null) {
       articleLang = LanguageDetector.detect(t.isEmpty() ? b : t + "\n" + b);
     }
-    List<String> texts = new ArrayList<>();
-    List<Integer> paragraphs = new ArrayList<>();
+    List<Segmenter.Span> titleSpans = t.isEmpty() ? List.of() : Segmenter.split(t);
+    List<Segmenter.Span> bodySpans = Segmenter.split(b);
+    List<String> texts = new ArrayList<>(titleSpans.size() + bodySpans.size());
+    List<Integer> paragraphs = new ArrayList<>(titleSpans.size() + bodySpans.size());
     int offset = 0;
     if (!t.isEmpty()) {
-      for (Segmenter.Span sp : Segmenter.split(t)) {
+      for (Segmenter.Span sp : titleSpans) {
         texts.add(t.substring(sp.start(), sp.end()));
         paragraphs.add(0);
       }
       offset = 1;
     }
-    for (Segmenter.Span sp : Segmenter.split(b)) {
+    for (Segmenter.Span sp : bodySpans) {
       texts.add(b.substring(sp.start(), sp.end()));
       paragraphs.add(sp.paragraph() + offset);
     }

@@ -35,12 +35,13 @@ public final class Segmenter {
   private Segmenter() {}
 
   public static List<Span> split(String text) {
-    List<Span> out = new ArrayList<>();
+    // news: a sentence per ~150 chars; sized so that the list rarely regrows
+    List<Span> out = new ArrayList<>(text == null ? 0 : Math.max(10, text.length() / 100));
     if (text == null || text.isEmpty()) {
       return out;
     }
     int n = text.length();
-    char[] a = text.toCharArray(); // array reads: no per-char bounds and coder checks of String.charAt
+    char[] a = chars(text); // array reads: no per-char bounds and coder checks of String.charAt
     int start = 0;
     int paragraph = 0;
     int depth = 0;
@@ -124,6 +125,20 @@ public final class Segmenter {
     }
     emit(text, a, start, n, paragraph, out);
     return out;
+  }
+
+  /** This thread's reusable copy buffer (an article body is copied per split; no new array per article). */
+  private static final ThreadLocal<char[][]> BUF = ThreadLocal.withInitial(() -> new char[][] {new char[8192]});
+
+  /** The chars of {@code text} in this thread's buffer, valid until this thread's next split. */
+  private static char[] chars(String text) {
+    char[][] holder = BUF.get();
+    char[] a = holder[0];
+    if (a.length < text.length()) {
+      a = holder[0] = new char[Math.max(text.length(), 2 * a.length)];
+    }
+    text.getChars(0, text.length(), a, 0);
+    return a;
   }
 
   private static boolean isRealFullStop(String text, int i) {
