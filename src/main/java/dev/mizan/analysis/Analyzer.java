@@ -135,8 +135,12 @@ public final class Analyzer implements Serializable {
   /** Reads title (nullable) and body. {@code lang} is a hint (nullable: detect). {@code date} resolves role descriptions. */
   public ArticleResult analyzeArticle(String title, String body, String lang, LocalDate date) {
     LocalDate day = date == null ? LocalDate.now(ZoneOffset.UTC) : date;
-    String t = title == null ? "" : TextCleaner.clean(title).strip();
+    String ct = title == null ? "" : TextCleaner.clean(title);
+    String t = ct.strip();
     String b = body == null ? "" : TextCleaner.clean(body);
+    // the cleaner returns its input itself when it has nothing to clean in it; then no part of the text has anything
+    // to clean either, so a sentence's features can read the sentence as it is (see Reading#result)
+    boolean nothingToClean = (title == null || ct == title) && (body == null || b == body);
     if (!t.isEmpty() && b.strip().startsWith(t)) {
       t = "";
     }
@@ -144,17 +148,19 @@ public final class Analyzer implements Serializable {
     if (articleLang == null) {
       articleLang = LanguageDetector.detect(t.isEmpty() ? b : t + "\n" + b);
     }
-    List<String> texts = new ArrayList<>();
-    List<Integer> paragraphs = new ArrayList<>();
+    List<Segmenter.Span> titleSpans = t.isEmpty() ? List.of() : Segmenter.split(t);
+    List<Segmenter.Span> bodySpans = Segmenter.split(b);
+    List<String> texts = new ArrayList<>(titleSpans.size() + bodySpans.size());
+    List<Integer> paragraphs = new ArrayList<>(titleSpans.size() + bodySpans.size());
     int offset = 0;
     if (!t.isEmpty()) {
-      for (Segmenter.Span sp : Segmenter.split(t)) {
+      for (Segmenter.Span sp : titleSpans) {
         texts.add(t.substring(sp.start(), sp.end()));
         paragraphs.add(0);
       }
       offset = 1;
     }
-    for (Segmenter.Span sp : Segmenter.split(b)) {
+    for (Segmenter.Span sp : bodySpans) {
       texts.add(b.substring(sp.start(), sp.end()));
       paragraphs.add(sp.paragraph() + offset);
     }
@@ -174,7 +180,7 @@ public final class Analyzer implements Serializable {
       if (r.dyads.isEmpty() && r.mentions.countries.isEmpty() && r.mentions.actors.isEmpty()) {
         continue;
       }
-      out.add(r.result(i, paragraphs.get(i), articleLang));
+      out.add(r.result(i, paragraphs.get(i), articleLang, nothingToClean));
     }
     return new ArticleResult(articleLang.code(), texts.size(), out);
   }
@@ -191,7 +197,7 @@ public final class Analyzer implements Serializable {
       return new SentenceResult(0, 0, clean, l.code(), Score.NEUTRAL, 0.0, 0.0, "irrelevant", List.of(), null, List.of(),
           List.of(), List.of());
     }
-    return read(clean, day).result(0, 0, l);
+    return read(clean, day).result(0, 0, l, false);
   }
 
   /**
@@ -314,7 +320,7 @@ public final class Analyzer implements Serializable {
     }
     // light-stem fallback for Arabic inflections the list does not spell out
     for (int k = 0; k < s.words.size(); k++) {
-      if (used[k] || m.covered[k] || s.words.get(k).kind() != dev.mizan.text.Token.Kind.ARABIC) {
+      if (used[k] || m.covered[k] || s.form(k).kind != dev.mizan.text.Token.Kind.ARABIC) {
         continue;
       }
       Lexicon.Cue c = lexicon.cueByStem(s.form(k));
@@ -463,7 +469,8 @@ public final class Analyzer implements Serializable {
           dyadResult.countries().size(), quoted, speaker != null);
     }
 
-    SentenceResult result(int index, int paragraph, Lang articleLang) {
+    /** {@code clean}: the sentence is known to hold nothing that {@link TextCleaner#clean} changes. */
+    SentenceResult result(int index, int paragraph, Lang articleLang, boolean clean) {
       Score sc = ruleScore();
       TreeSet<String> actors = new TreeSet<>();
       for (Mentions.ActorMention a : mentions.actors) {
@@ -479,8 +486,11 @@ public final class Analyzer implements Serializable {
       if (model != null) {
         // the scorer's words are the features' words when cleaning leaves the sentence as it is (the usual case:
         // article text is cleaned before it is segmented); otherwise the features read the cleaned text
-        String clean = TextCleaner.clean(sentence.text);
-        Sentence fs = clean.equals(sentence.text) ? sentence : new Sentence(clean);
+        Sentence fs = sentence;
+        if (!clean) {
+          String c = TextCleaner.clean(sentence.text);
+          fs = c.equals(sentence.text) ? sentence : new Sentence(c);
+        }
         sc = combine(sc, model.probabilities(fs.words.size(), fs::form, l.code(), signals(sc)));
       }
       return new SentenceResult(index, paragraph, sentence.text, l.code(), sc.stance(), sc.score(), sc.confidence(),

@@ -37,6 +37,18 @@ public final class Dictionary<T extends Serializable> implements Serializable {
 
   final Node<T> root = new Node<>();
   private int size;
+  /**
+   * The last {@link DictionarySet} built over this dictionary and this dictionary's slot in it (one immutable pair, so
+   * a reader sees both or neither): findAll reads its slot here instead of searching the set. Not serialised (sets are
+   * built where the analyser runs).
+   */
+  private transient volatile SetSlot setSlot;
+
+  record SetSlot(DictionarySet set, int slot) {}
+
+  void setSlot(DictionarySet set, int slot) {
+    setSlot = new SetSlot(set, slot);
+  }
 
   /** Adds a form; returns false when the form has no word token. */
   public boolean add(String form, T value, boolean caseSensitive) {
@@ -89,7 +101,8 @@ public final class Dictionary<T extends Serializable> implements Serializable {
   @SuppressWarnings("unchecked")
   public List<Match<T>> findAll(Sentence s) {
     if (s.matchedBy != null) {
-      int slot = s.matchedBy.slotOf(this);
+      SetSlot known = setSlot;
+      int slot = known != null && known.set() == s.matchedBy ? known.slot() : s.matchedBy.slotOf(this);
       if (slot >= 0) {
         return (List<Match<T>>) (List<?>) s.matches[slot];
       }
@@ -123,7 +136,7 @@ public final class Dictionary<T extends Serializable> implements Serializable {
     if (bestValues.get(0) == null) {
       return null;
     }
-    return new Match<>(i, best[0], s.words.get(i).start(), s.words.get(best[0]).end(), bestValues.get(0));
+    return new Match<>(i, best[0], s.start(i), s.end(best[0]), bestValues.get(0));
   }
 
   /** Depth-first over the trie; later words are tried by their article-stripped key, then by clitic-stripped ones. */
@@ -158,8 +171,8 @@ public final class Dictionary<T extends Serializable> implements Serializable {
       if (e.caseSensitive()) {
         boolean ok = true;
         for (int k = from; k <= to; k++) {
-          Token t = s.words.get(k);
-          if (t.kind() == Token.Kind.LATIN && !t.upper()) {
+          dev.mizan.text.WordForm t = s.form(k);
+          if (t.kind == Token.Kind.LATIN && !t.upper) {
             ok = false;
             break;
           }

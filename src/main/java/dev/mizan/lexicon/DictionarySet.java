@@ -64,6 +64,9 @@ public final class DictionarySet {
     for (int d = 0; d < dicts.length; d++) {
       merge(dicts[d].root, root, d);
     }
+    for (int d = dicts.length - 1; d >= 0; d--) {
+      dicts[d].setSlot(this, slotOf(dicts[d])); // a dictionary listed twice: its first slot, as slotOf finds it
+    }
     if (root.next != null) {
       for (Node n : root.next.values()) {
         index(n);
@@ -140,7 +143,7 @@ public final class DictionarySet {
 
   /** Matches every dictionary over the sentence in one pass and keeps the results in it (for findAll). */
   public void matchAll(Sentence s) {
-    int n = s.words.size();
+    int n = s.size();
     int nd = dicts.length;
     // longest match of each dictionary starting at each word: end word and values
     int[] bestEnd = new int[nd];
@@ -174,7 +177,7 @@ public final class DictionarySet {
             List<Object> o = (List<Object>) out[d];
             @SuppressWarnings("unchecked")
             List<Object> vals = (List<Object>) bestVals[d];
-            o.add(new Dictionary.Match<>(i, bestEnd[d], s.words.get(i).start(), s.words.get(bestEnd[d]).end(), vals));
+            o.add(new Dictionary.Match<>(i, bestEnd[d], s.start(i), s.end(bestEnd[d]), vals));
             nextFree[d] = bestEnd[d] + 1;
           }
         }
@@ -260,7 +263,7 @@ public final class DictionarySet {
         }
       }
     }
-    if (node.next == null || j + 1 >= s.words.size() || s.barrierAfter(j)) {
+    if (node.next == null || j + 1 >= s.size() || s.barrierAfter(j)) {
       return;
     }
     WordKeys w = keys(s.form(j + 1));

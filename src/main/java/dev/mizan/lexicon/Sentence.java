@@ -3,8 +3,9 @@ package dev.mizan.lexicon;
 import dev.mizan.text.Token;
 import dev.mizan.text.Tokenizer;
 import dev.mizan.text.WordForm;
-import java.util.ArrayList;
+import java.util.AbstractList;
 import java.util.List;
+import java.util.RandomAccess;
 
 /**
  * A tokenised sentence prepared for dictionary matching: its word tokens, where punctuation stands between
@@ -12,60 +13,69 @@ import java.util.List;
  */
 public final class Sentence {
   public final String text;
-  public final List<Token> tokens;
-  /** Word and number tokens only, in order. */
+  /**
+   * Word and number tokens only, in order: a read-only view over this sentence's word arrays (each {@code get} makes
+   * the token; {@link #start}, {@link #end}, {@link #form} read the same without one).
+   */
   public final List<Token> words;
-  /** For each word, the punctuation characters between it and the next word ("" when none). */
-  private final String[] after;
+  /** Word k spans [bounds[2k], bounds[2k + 1]) of the text. */
+  private final int[] bounds;
   /** For each word, whether punctuation other than hyphens/apostrophes follows it (see {@link #barrierAfter}). */
   private final boolean[] barrier;
   /** Each word's form (kind, norm and lookup keys), shared by all occurrences of its surface. */
   private final WordForm[] forms;
+  /** For each word, the punctuation characters between it and the next word, made on first use. */
+  private String[] after;
   /** Set by {@link DictionarySet#matchAll}: the set that matched this sentence and its matches per dictionary. */
   DictionarySet matchedBy;
   List<?>[] matches;
 
   public Sentence(String text) {
     this.text = text;
-    List<WordForm> fs = new ArrayList<>(Math.max(8, text.length() / 4));
-    this.tokens = Tokenizer.tokenize(text, fs);
-    this.forms = fs.toArray(new WordForm[0]);
-    this.words = new ArrayList<>(forms.length);
-    String[] gaps = new String[Math.max(1, forms.length)];
-    // the punctuation after the last word seen: none, one token's string (shared), or several joined
-    String gap = "";
-    StringBuilder joined = null;
-    for (Token t : tokens) {
-      if (t.isWord()) {
-        if (!words.isEmpty()) {
-          gaps[words.size() - 1] = joined != null ? joined.toString() : gap;
-        }
-        gap = "";
-        joined = null;
-        words.add(t);
-      } else if (!words.isEmpty()) {
-        if (joined != null) {
-          joined.append(t.norm());
-        } else if (gap.isEmpty()) {
-          gap = t.norm();
-        } else {
-          joined = new StringBuilder(gap).append(t.norm());
-        }
-      }
+    Tokenizer.Words w = Tokenizer.words(text);
+    int n = w.count;
+    this.forms = java.util.Arrays.copyOf(w.forms, n);
+    this.bounds = new int[2 * n];
+    for (int k = 0; k < n; k++) {
+      bounds[2 * k] = w.start[k];
+      bounds[2 * k + 1] = w.end[k];
     }
-    gaps[Math.max(0, words.size() - 1)] = joined != null ? joined.toString() : gap;
-    this.after = gaps;
-    this.barrier = new boolean[gaps.length];
-    for (int i = 0; i < gaps.length; i++) {
-      String g = gaps[i];
-      for (int k = 0; k < g.length(); k++) {
-        char c = g.charAt(k);
-        if (c != '-' && c != '\'' && c != '’' && c != '‐' && c != '–') {
-          barrier[i] = true;
-          break;
-        }
-      }
+    this.barrier = java.util.Arrays.copyOf(w.barrier, Math.max(1, n));
+    this.words = new WordList();
+  }
+
+  /** {@link #words}: tokens made on demand from the arrays. */
+  private final class WordList extends AbstractList<Token> implements RandomAccess {
+    @Override
+    public Token get(int i) {
+      WordForm f = forms[i]; // bounds-checks i
+      return new Token(bounds[2 * i], bounds[2 * i + 1], f.kind, f.norm, f.upper);
     }
+
+    @Override
+    public int size() {
+      return forms.length;
+    }
+  }
+
+  /** All tokens of the sentence, punctuation included ({@link Tokenizer#tokenize(String)} of its text; made per call). */
+  public List<Token> tokens() {
+    return Tokenizer.tokenize(text);
+  }
+
+  /** Number of words ({@code words.size()}). */
+  public int size() {
+    return forms.length;
+  }
+
+  /** Start of word i in the text. */
+  public int start(int i) {
+    return bounds[2 * i];
+  }
+
+  /** End (exclusive) of word i in the text. */
+  public int end(int i) {
+    return bounds[2 * i + 1];
   }
 
   /** The form of word i (kind, norm, lookup keys; shared by every occurrence of the surface on this thread). */
@@ -99,9 +109,43 @@ public final class Sentence {
     return false;
   }
 
-  /** Punctuation between word i and word i+1 ("" if none). */
+  /** Punctuation between word i and word i+1 ("" if none; for the last word, what follows it). */
   public String gapAfter(int i) {
-    return after[i];
+    String[] g = after;
+    if (g == null) {
+      g = after = new String[Math.max(1, forms.length)];
+    }
+    String x = g[i];
+    if (x == null) {
+      x = g[i] = forms.length == 0 ? "" : punctuation(end(i), i + 1 < forms.length ? start(i + 1) : text.length());
+    }
+    return x;
+  }
+
+  /**
+   * The punctuation tokens' characters in text[from, to), which holds no word: every char there that the tokenizer
+   * does not skip is one punctuation token.
+   */
+  private String punctuation(int from, int to) {
+    StringBuilder sb = null;
+    char one = 0;
+    int count = 0;
+    for (int k = from; k < to; k++) {
+      char c = text.charAt(k);
+      if (Tokenizer.isSkipped(c)) {
+        continue;
+      }
+      if (count == 0) {
+        one = c;
+      } else {
+        if (sb == null) {
+          sb = new StringBuilder().append(one);
+        }
+        sb.append(c);
+      }
+      count++;
+    }
+    return count == 0 ? "" : count == 1 ? Tokenizer.punct(one) : sb.toString();
   }
 
   /** True when punctuation other than hyphens/apostrophes separates word i from word i+1. */
@@ -110,6 +154,6 @@ public final class Sentence {
   }
 
   public String surface(int firstWord, int lastWord) {
-    return text.substring(words.get(firstWord).start(), words.get(lastWord).end());
+    return text.substring(start(firstWord), end(lastWord));
   }
 }

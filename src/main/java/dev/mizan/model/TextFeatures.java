@@ -248,7 +248,13 @@ public final class TextFeatures implements Serializable {
           zw[c] += memoDouble(m, p);
         }
       }
-      for (int n = 2; n <= wordMax; n++) {
+      if (wordMax >= 2) {
+        // bigrams: the hash continues from the first word's memoised prefix state ("w:" + stem + " ")
+        for (int i = 0; i + 2 <= words; i++) {
+          wids[nw++] = reduce(bigramHash(ms[i], ms[i + 1], stride));
+        }
+      }
+      for (int n = 3; n <= wordMax; n++) {
         for (int i = 0; i + n <= words; i++) {
           int len = 2 + n - 1;
           for (int j = i; j < i + n; j++) {
@@ -358,7 +364,59 @@ public final class TextFeatures implements Serializable {
   private static final int M_NGRAMS = 0;
   private static final int M_UNIGRAM = 1;
   private static final int M_STEM = 2;
-  private static final int M_GRAMS = 3;
+  /**
+   * MurmurHash3 of a word bigram's key {@code "w:" + stem + " " + next stem} over its first bytes, the prefix
+   * {@code "w:" + stem + " "} being this form's: [M_PREFIX_HASH] = h1 after the prefix's whole 4-byte blocks (seed
+   * {@link #SEED}), [M_PREFIX_TAIL] = its 0..3 remaining bytes (little-endian, low 24 bits) and their count (high 8).
+   */
+  private static final int M_PREFIX_HASH = 3;
+  private static final int M_PREFIX_TAIL = 4;
+  private static final int M_GRAMS = 5;
+
+  /**
+   * {@code murmur3("w:" + a's stem + " " + b's stem, SEED)} from a's prefix state and b's packed stem bytes (the same
+   * value as hashing the assembled key: the blocks of the key after the prefix's are b's bytes shifted behind the
+   * prefix's tail; the packed stem is zero past its length, as the tail of a key is).
+   */
+  private static int bigramHash(int[] a, int[] b, int stride) {
+    int h1 = a[M_PREFIX_HASH];
+    int tailWord = a[M_PREFIX_TAIL];
+    int tl = tailWord >>> 24;
+    int carry = tailWord & 0xFFFFFF;
+    int lenB = b[M_STEM];
+    int q = M_GRAMS + b[M_NGRAMS] + 4 * stride; // b's packed stem
+    int nB = (lenB + 3) >>> 2;
+    int total = tl + lenB;
+    int nblocks = total >>> 2;
+    int sh = tl << 3;
+    for (int j = 0; j < nblocks; j++) {
+      int w = j < nB ? b[q + j] : 0;
+      int k1 = sh == 0 ? w : carry | (w << sh);
+      carry = sh == 0 ? 0 : w >>> (32 - sh);
+      k1 *= 0xcc9e2d51;
+      k1 = Integer.rotateLeft(k1, 15);
+      k1 *= 0x1b873593;
+      h1 ^= k1;
+      h1 = Integer.rotateLeft(h1, 13);
+      h1 = h1 * 5 + 0xe6546b64;
+    }
+    if ((total & 3) != 0) {
+      int w = nblocks < nB ? b[q + nblocks] : 0;
+      int k1 = sh == 0 ? w : carry | (w << sh); // zero above the last byte
+      k1 *= 0xcc9e2d51;
+      k1 = Integer.rotateLeft(k1, 15);
+      k1 *= 0x1b873593;
+      h1 ^= k1;
+    }
+    int len = 2 + a[M_STEM] + 1 + lenB;
+    h1 ^= len;
+    h1 ^= h1 >>> 16;
+    h1 *= 0x85ebca6b;
+    h1 ^= h1 >>> 13;
+    h1 *= 0xc2b2ae35;
+    h1 ^= h1 >>> 16;
+    return h1;
+  }
 
   private static double memoDouble(int[] m, int i) {
     return Double.longBitsToDouble((m[i] & 0xFFFFFFFFL) | ((long) m[i + 1] << 32));
@@ -386,6 +444,25 @@ public final class TextFeatures implements Serializable {
     m[M_NGRAMS] = ng;
     m[M_UNIGRAM] = unigram;
     m[M_STEM] = stem.length;
+    if (wordMax >= 2) {
+      int lp = 2 + stem.length + 1; // "w:" + stem + " "
+      byte[] prefix = sc.key(lp);
+      prefix[0] = 'w';
+      prefix[1] = ':';
+      System.arraycopy(stem, 0, prefix, 2, stem.length);
+      prefix[lp - 1] = ' ';
+      int h1 = SEED;
+      int whole = lp & ~3;
+      for (int k = 0; k < whole; k += 4) {
+        h1 = murmurBlock(h1, prefix, k);
+      }
+      int tail = 0;
+      for (int k = whole; k < lp; k++) {
+        tail |= (prefix[k] & 0xff) << ((k - whole) << 3);
+      }
+      m[M_PREFIX_HASH] = h1;
+      m[M_PREFIX_TAIL] = tail | ((lp - whole) << 24);
+    }
     System.arraycopy(sc.grams, 0, m, M_GRAMS, ng);
     double[] sums = new double[2 * stride];
     for (int q = 0; q < ng; q++) {

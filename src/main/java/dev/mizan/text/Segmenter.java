@@ -35,29 +35,31 @@ public final class Segmenter {
   private Segmenter() {}
 
   public static List<Span> split(String text) {
-    List<Span> out = new ArrayList<>();
+    // news: a sentence per ~150 chars; sized so that the list rarely regrows
+    List<Span> out = new ArrayList<>(text == null ? 0 : Math.max(10, text.length() / 100));
     if (text == null || text.isEmpty()) {
       return out;
     }
     int n = text.length();
+    char[] a = chars(text); // array reads: no per-char bounds and coder checks of String.charAt
     int start = 0;
     int paragraph = 0;
     int depth = 0;
     boolean asciiOpen = false;
     int i = 0;
     while (i < n) {
-      char c = text.charAt(i);
+      char c = a[i];
       if (!SPECIAL[c]) {
         i++; // most characters: no line break, quote or terminator
         continue;
       }
       if (c == '\n') {
-        emit(text, start, i, paragraph, out);
+        emit(text, a, start, i, paragraph, out);
         // blank line → new paragraph
         int j = i + 1;
         boolean blank = false;
-        while (j < n && Character.isWhitespace(text.charAt(j))) {
-          if (text.charAt(j) == '\n') {
+        while (j < n && isSpace(a[j])) {
+          if (a[j] == '\n') {
             blank = true;
           }
           j++;
@@ -89,14 +91,14 @@ public final class Segmenter {
           continue;
         }
         int j = i + 1;
-        while (j < n && isTerminator(text.charAt(j))) {
+        while (j < n && isTerminator(a[j])) {
           j++;
         }
         int depthAfter = depth;
         boolean asciiAfter = asciiOpen;
-        while (j < n && (isCloseQuote(text.charAt(j)) || isCloseBracket(text.charAt(j)) || (text.charAt(j) == '"' && asciiAfter)
-            || text.charAt(j) == '\'' || text.charAt(j) == '’')) {
-          char q = text.charAt(j);
+        while (j < n && (isCloseQuote(a[j]) || isCloseBracket(a[j]) || (a[j] == '"' && asciiAfter)
+            || a[j] == '\'' || a[j] == '’')) {
+          char q = a[j];
           if (isCloseQuote(q)) {
             depthAfter = Math.max(0, depthAfter - 1);
           } else if (q == '"') {
@@ -105,10 +107,10 @@ public final class Segmenter {
           }
           j++;
         }
-        boolean atBoundary = j >= n || Character.isWhitespace(text.charAt(j));
+        boolean atBoundary = j >= n || isSpace(a[j]);
         boolean needsSpace = c == '.';
         if (depthAfter == 0 && (atBoundary || !needsSpace)) {
-          emit(text, start, j, paragraph, out);
+          emit(text, a, start, j, paragraph, out);
           start = j;
           depth = 0;
           asciiOpen = false;
@@ -121,8 +123,22 @@ public final class Segmenter {
       }
       i++;
     }
-    emit(text, start, n, paragraph, out);
+    emit(text, a, start, n, paragraph, out);
     return out;
+  }
+
+  /** This thread's reusable copy buffer (an article body is copied per split; no new array per article). */
+  private static final ThreadLocal<char[][]> BUF = ThreadLocal.withInitial(() -> new char[][] {new char[8192]});
+
+  /** The chars of {@code text} in this thread's buffer, valid until this thread's next split. */
+  private static char[] chars(String text) {
+    char[][] holder = BUF.get();
+    char[] a = holder[0];
+    if (a.length < text.length()) {
+      a = holder[0] = new char[Math.max(text.length(), 2 * a.length)];
+    }
+    text.getChars(0, text.length(), a, 0);
+    return a;
   }
 
   private static boolean isRealFullStop(String text, int i) {
@@ -164,11 +180,11 @@ public final class Segmenter {
     return true;
   }
 
-  private static void emit(String text, int start, int end, int paragraph, List<Span> out) {
-    while (start < end && Character.isWhitespace(text.charAt(start))) {
+  private static void emit(String text, char[] a, int start, int end, int paragraph, List<Span> out) {
+    while (start < end && isSpace(a[start])) {
       start++;
     }
-    while (end > start && Character.isWhitespace(text.charAt(end - 1))) {
+    while (end > start && isSpace(a[end - 1])) {
       end--;
     }
     if (start >= end) {
@@ -176,7 +192,7 @@ public final class Segmenter {
     }
     boolean content = false;
     for (int k = start; k < end; k++) {
-      if (Character.isLetterOrDigit(text.charAt(k))) {
+      if (isLetterOrDigit(a[k])) {
         content = true;
         break;
       }
@@ -187,15 +203,15 @@ public final class Segmenter {
     while (end - start > MAX_SENTENCE_CHARS) {
       int cut = start + MAX_SENTENCE_CHARS;
       int sp = cut;
-      while (sp > start + MAX_SENTENCE_CHARS / 2 && !Character.isWhitespace(text.charAt(sp))) {
+      while (sp > start + MAX_SENTENCE_CHARS / 2 && !isSpace(a[sp])) {
         sp--;
       }
       if (sp <= start + MAX_SENTENCE_CHARS / 2) {
         sp = cut;
       }
-      emit(text, start, sp, paragraph, out);
+      emit(text, a, start, sp, paragraph, out);
       start = sp;
-      while (start < end && Character.isWhitespace(text.charAt(start))) {
+      while (start < end && isSpace(a[start])) {
         start++;
       }
     }
@@ -206,12 +222,25 @@ public final class Segmenter {
 
   /** The characters the split loop acts on: line break, quotes, ASCII double quote, terminators. */
   private static final boolean[] SPECIAL = new boolean[1 << 16];
+  /** Per char: {@link #SPACE} for Character.isWhitespace, {@link #ALNUM} for Character.isLetterOrDigit. */
+  private static final byte[] KIND = new byte[1 << 16];
+  private static final int SPACE = 1;
+  private static final int ALNUM = 2;
 
   static {
     for (int x = 0; x < SPECIAL.length; x++) {
       char c = (char) x;
       SPECIAL[x] = c == '\n' || c == '"' || isOpenQuote(c) || isCloseQuote(c) || isTerminator(c);
+      KIND[x] = (byte) ((Character.isWhitespace(c) ? SPACE : 0) | (Character.isLetterOrDigit(c) ? ALNUM : 0));
     }
+  }
+
+  private static boolean isSpace(char c) {
+    return (KIND[c] & SPACE) != 0;
+  }
+
+  private static boolean isLetterOrDigit(char c) {
+    return (KIND[c] & ALNUM) != 0;
   }
 
   static boolean isTerminator(char c) {

@@ -40,10 +40,68 @@ public final class Tokenizer {
    * number token, in order (one per non-punctuation token).
    */
   public static List<Token> tokenize(String s, List<WordForm> forms) {
+    List<Token> out = new ArrayList<>(Math.max(8, s.length() / 3)); // news: a token per ~5 chars; no regrowth
+    scan(s, out, forms, null);
+    return out;
+  }
+
+  /**
+   * The word and number tokens of {@code s} without token objects (what a {@code Sentence} keeps): the same words as
+   * {@link #tokenize(String)}'s non-punctuation tokens, in order, written to this thread's reusable {@link Words}
+   * (valid until the next call on this thread). Punctuation is not materialised: only, per word, whether a
+   * {@linkplain Words#barrier barrier} follows it.
+   */
+  public static Words words(String s) {
+    Words w = WordForms.get().words;
+    w.count = 0;
+    scan(s, null, null, w);
+    return w;
+  }
+
+  /**
+   * A sentence's words as parallel arrays, reused per thread: word k spans {@code [start[k], end[k])} of the text and has
+   * form {@code forms[k]}; {@code barrier[k]}: punctuation other than a hyphen or apostrophe (- ' ’ ‐ –) stands between
+   * word k and the next word (for the last word: after it).
+   */
+  public static final class Words {
+    public int count;
+    public int[] start = new int[64];
+    public int[] end = new int[64];
+    public WordForm[] forms = new WordForm[64];
+    public boolean[] barrier = new boolean[64];
+
+    private void add(int s, int e, WordForm f) {
+      if (count == start.length) {
+        int n = 2 * count;
+        start = java.util.Arrays.copyOf(start, n);
+        end = java.util.Arrays.copyOf(end, n);
+        forms = java.util.Arrays.copyOf(forms, n);
+        barrier = java.util.Arrays.copyOf(barrier, n);
+      }
+      start[count] = s;
+      end[count] = e;
+      forms[count] = f;
+      barrier[count] = false;
+      count++;
+    }
+
+    private void punct(char c) {
+      if (count > 0 && c != '-' && c != '\'' && c != '’' && c != '‐' && c != '–') {
+        barrier[count - 1] = true;
+      }
+    }
+  }
+
+  /** True for a char the tokenizer skips (white space, zero-width joiners and marks): never part of any token. */
+  public static boolean isSkipped(char c) {
+    return (CLASS[c] & SKIP) != 0;
+  }
+
+  /** One scan, to {@code out}/{@code forms} (token objects) or to {@code ws} (word arrays). */
+  private static void scan(String s, List<Token> out, List<WordForm> forms, Words ws) {
     WordForms cache = WordForms.get();
     int n = s.length();
     char[] a = cache.chars(s);
-    List<Token> out = new ArrayList<>(Math.max(8, n / 3)); // news: a token per ~5 chars, punctuation included; no regrowth
     int i = 0;
     while (i < n) {
       char c = a[i];
@@ -65,9 +123,13 @@ public final class Tokenizer {
             sb.append(Character.toLowerCase(a[k]));
           }
           String norm = sb.toString();
-          out.add(new Token(i, j, Token.Kind.LATIN, norm, true));
-          if (forms != null) {
-            forms.add(new WordForm(Token.Kind.LATIN, norm, true));
+          if (ws != null) {
+            ws.add(i, j, new WordForm(Token.Kind.LATIN, norm, true));
+          } else {
+            out.add(new Token(i, j, Token.Kind.LATIN, norm, true));
+            if (forms != null) {
+              forms.add(new WordForm(Token.Kind.LATIN, norm, true));
+            }
           }
           i = j;
           continue;
@@ -91,17 +153,24 @@ public final class Tokenizer {
           }
         }
         WordForm f = cache.lookup(s, a, i, j, h, arabic);
-        out.add(new Token(i, j, f.kind, f.norm, f.upper));
-        if (forms != null) {
-          forms.add(f);
+        if (ws != null) {
+          ws.add(i, j, f);
+        } else {
+          out.add(new Token(i, j, f.kind, f.norm, f.upper));
+          if (forms != null) {
+            forms.add(f);
+          }
         }
         i = j;
         continue;
       }
-      out.add(new Token(i, i + 1, Token.Kind.PUNCT, punct(c), false));
+      if (ws != null) {
+        ws.punct(c);
+      } else {
+        out.add(new Token(i, i + 1, Token.Kind.PUNCT, punct(c), false));
+      }
       i++;
     }
-    return out;
   }
 
   /** Character classes for the scan, one byte per UTF-16 unit, from the same Character/ArabicNormalizer tests. */
@@ -149,7 +218,8 @@ public final class Tokenizer {
     }
   }
 
-  private static String punct(char c) {
+  /** The string of a one-character punctuation token (shared below U+3000). */
+  public static String punct(char c) {
     return c < PUNCT.length ? PUNCT[c] : String.valueOf(c);
   }
 

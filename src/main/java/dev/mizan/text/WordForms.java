@@ -19,6 +19,8 @@ final class WordForms {
   private int[] hashes = new int[1 << 12];
   private int size;
   private char[] buf = new char[256];
+  /** {@link Tokenizer#words}' reusable output. */
+  final Tokenizer.Words words = new Tokenizer.Words();
 
   static WordForms get() {
     return LOCAL.get();

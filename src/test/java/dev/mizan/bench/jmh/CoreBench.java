@@ -74,14 +74,29 @@ public class CoreBench {
   /** The benchmark input: 40 generated articles, their sentences and UTF-8 size. */
   public record Batch(Analyzer analyzer, List<CorpusGenerator.Article> articles, List<String> sentences, long bytes) {}
 
-  /** The default analyser options with model.mode = {@code mode} (hybrid, rules or model). */
+  /**
+   * The default analyser options with model.mode = {@code mode} (hybrid, rules or model). The system property
+   * {@value #MODEL_PROPERTY} (a model file or a train output directory) replaces the bundled model, e.g. to time a model
+   * trained with another feature space (ProfileLoop, AbLoop, JMH).
+   */
   public static AnalyzerOptions options(String mode) {
     AnalyzerOptions o = Settings.defaults().analyzerOptions();
     if (mode.equals(AnalyzerOptions.RULES)) {
       return o.rulesOnly();
     }
+    String path = System.getProperty(MODEL_PROPERTY, "");
+    if (!path.isBlank()) {
+      try {
+        return o.withModel(mode, LinearTextModel.load(java.nio.file.Path.of(path)));
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException("cannot read the model at " + path, e);
+      }
+    }
     return mode.equals(o.modelMode()) ? o : o.withModel(mode, LinearTextModel.loadDefault());
   }
+
+  /** System property naming a model to benchmark instead of the bundled one. */
+  public static final String MODEL_PROPERTY = "mizan.bench.model";
 
   /** The batch with the default scorer (hybrid). */
   public static Batch batch(String lang) {
