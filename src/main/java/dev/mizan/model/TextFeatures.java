@@ -393,29 +393,13 @@ public final class TextFeatures implements Serializable {
       int w = j < nB ? b[q + j] : 0;
       int k1 = sh == 0 ? w : carry | (w << sh);
       carry = sh == 0 ? 0 : w >>> (32 - sh);
-      k1 *= 0xcc9e2d51;
-      k1 = Integer.rotateLeft(k1, 15);
-      k1 *= 0x1b873593;
-      h1 ^= k1;
-      h1 = Integer.rotateLeft(h1, 13);
-      h1 = h1 * 5 + 0xe6546b64;
+      h1 = mixBlock(h1, k1);
     }
     if ((total & 3) != 0) {
       int w = nblocks < nB ? b[q + nblocks] : 0;
-      int k1 = sh == 0 ? w : carry | (w << sh); // zero above the last byte
-      k1 *= 0xcc9e2d51;
-      k1 = Integer.rotateLeft(k1, 15);
-      k1 *= 0x1b873593;
-      h1 ^= k1;
+      h1 ^= mixK1(sh == 0 ? w : carry | (w << sh)); // zero above the last byte
     }
-    int len = 2 + a[M_STEM] + 1 + lenB;
-    h1 ^= len;
-    h1 ^= h1 >>> 16;
-    h1 *= 0x85ebca6b;
-    h1 ^= h1 >>> 13;
-    h1 *= 0xc2b2ae35;
-    h1 ^= h1 >>> 16;
-    return h1;
+    return fmix(h1, 2 + a[M_STEM] + 1 + lenB);
   }
 
   private static double memoDouble(int[] m, int i) {
@@ -610,7 +594,7 @@ public final class TextFeatures implements Serializable {
         for (; mixed + 4 <= keyLen; mixed += 4) {
           h = murmurBlock(h, key, mixed);
         }
-        sc.gram(reduce(murmurFinish(h, key, mixed, keyLen)));
+        sc.gram(reduce(murmurFinish(h, key, mixed, keyLen - mixed, keyLen)));
       }
     }
   }
@@ -1015,22 +999,41 @@ public final class TextFeatures implements Serializable {
 
   /** MurmurHash3 x86_32: mixes the 4-byte little-endian block at {@code data[k]} into {@code h1}. */
   private static int murmurBlock(int h1, byte[] data, int k) {
-    int k1 = (data[k] & 0xff) | ((data[k + 1] & 0xff) << 8) | ((data[k + 2] & 0xff) << 16) | (data[k + 3] << 24);
+    return mixBlock(h1, (data[k] & 0xff) | ((data[k + 1] & 0xff) << 8) | ((data[k + 2] & 0xff) << 16)
+        | (data[k + 3] << 24));
+  }
+
+  /** MurmurHash3 x86_32's scrambling of one 4-byte block (or of the zero-padded tail). */
+  private static int mixK1(int k1) {
     k1 *= 0xcc9e2d51;
     k1 = Integer.rotateLeft(k1, 15);
-    k1 *= 0x1b873593;
-    h1 ^= k1;
+    return k1 * 0x1b873593;
+  }
+
+  /** MurmurHash3 x86_32: mixes the block {@code k1} into {@code h1}. */
+  private static int mixBlock(int h1, int k1) {
+    h1 ^= mixK1(k1);
     h1 = Integer.rotateLeft(h1, 13);
     return h1 * 5 + 0xe6546b64;
   }
 
+  /** MurmurHash3 x86_32's finalisation: the length, then the avalanche. */
+  private static int fmix(int h1, int len) {
+    h1 ^= len;
+    h1 ^= h1 >>> 16;
+    h1 *= 0x85ebca6b;
+    h1 ^= h1 >>> 13;
+    h1 *= 0xc2b2ae35;
+    return h1 ^ (h1 >>> 16);
+  }
+
   /**
-   * MurmurHash3 x86_32: the hash of {@code data[0, len)} given {@code h1} after the blocks of {@code data[0, tail)}
-   * ({@code tail} = len rounded down to a multiple of 4): mixes the 0..3 tail bytes, then the length, then finalises.
+   * MurmurHash3 x86_32: the hash of a key of {@code len} bytes given {@code h1} after its whole blocks, whose
+   * {@code n} (0..3) tail bytes are at {@code data[tail, tail + n)}: mixes the tail, then the length, then finalises.
    */
-  private static int murmurFinish(int h1, byte[] data, int tail, int len) {
+  private static int murmurFinish(int h1, byte[] data, int tail, int n, int len) {
     int k1 = 0;
-    switch (len - tail) {
+    switch (n) {
       case 3:
         k1 ^= (data[tail + 2] & 0xff) << 16;
       // fall through
@@ -1039,21 +1042,12 @@ public final class TextFeatures implements Serializable {
       // fall through
       case 1:
         k1 ^= data[tail] & 0xff;
-        k1 *= 0xcc9e2d51;
-        k1 = Integer.rotateLeft(k1, 15);
-        k1 *= 0x1b873593;
-        h1 ^= k1;
+        h1 ^= mixK1(k1);
         break;
       default:
         break;
     }
-    h1 ^= len;
-    h1 ^= h1 >>> 16;
-    h1 *= 0x85ebca6b;
-    h1 ^= h1 >>> 13;
-    h1 *= 0xc2b2ae35;
-    h1 ^= h1 >>> 16;
-    return h1;
+    return fmix(h1, len);
   }
 
   /** MurmurHash3 x86_32 of {@code data}. */
@@ -1063,45 +1057,11 @@ public final class TextFeatures implements Serializable {
 
   /** MurmurHash3 x86_32 of {@code data[off, off + len)}. */
   public static int murmur3(byte[] data, int off, int len, int seed) {
-    final int c1 = 0xcc9e2d51;
-    final int c2 = 0x1b873593;
     int h1 = seed;
-    int nblocks = len / 4;
+    int nblocks = len >>> 2;
     for (int i = 0; i < nblocks; i++) {
-      int k = off + i * 4;
-      int k1 = (data[k] & 0xff) | ((data[k + 1] & 0xff) << 8) | ((data[k + 2] & 0xff) << 16) | (data[k + 3] << 24);
-      k1 *= c1;
-      k1 = Integer.rotateLeft(k1, 15);
-      k1 *= c2;
-      h1 ^= k1;
-      h1 = Integer.rotateLeft(h1, 13);
-      h1 = h1 * 5 + 0xe6546b64;
+      h1 = murmurBlock(h1, data, off + 4 * i);
     }
-    int tail = off + nblocks * 4;
-    int k1 = 0;
-    switch (len & 3) {
-      case 3:
-        k1 ^= (data[tail + 2] & 0xff) << 16;
-      // fall through
-      case 2:
-        k1 ^= (data[tail + 1] & 0xff) << 8;
-      // fall through
-      case 1:
-        k1 ^= data[tail] & 0xff;
-        k1 *= c1;
-        k1 = Integer.rotateLeft(k1, 15);
-        k1 *= c2;
-        h1 ^= k1;
-        break;
-      default:
-        break;
-    }
-    h1 ^= len;
-    h1 ^= h1 >>> 16;
-    h1 *= 0x85ebca6b;
-    h1 ^= h1 >>> 13;
-    h1 *= 0xc2b2ae35;
-    h1 ^= h1 >>> 16;
-    return h1;
+    return murmurFinish(h1, data, off + 4 * nblocks, len & 3, len);
   }
 }
