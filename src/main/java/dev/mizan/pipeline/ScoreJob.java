@@ -21,6 +21,7 @@ import org.apache.spark.sql.Dataset;
 import org.apache.spark.sql.Row;
 import org.apache.spark.sql.SaveMode;
 import org.apache.spark.sql.SparkSession;
+import org.apache.spark.storage.StorageLevel;
 import org.slf4j.Logger;
 
 /** score: articles → sentences, mentions, quarantine (+ the manifest). */
@@ -118,8 +119,19 @@ public final class ScoreJob {
           .option("parquet.block.size", Long.toString(STAGED_ROW_GROUP_BYTES)).parquet(stagedPath);
       return spark.read().parquet(stagedPath);
     });
-    Dataset<Row> checked = ArticleValidator.applyDuplicates(all,
-        ArticleValidator.duplicates(all.select("id", "pre_ok", "source_file", "row_no")));
+    // The duplicate decisions (a window over three narrow columns, then only the repeated rows) are small and every
+    // action below needs them: kept once instead of recomputing the window's shuffle in each of the five.
+    Dataset<Row> duplicates = ArticleValidator.duplicates(all.select("id", "pre_ok", "source_file", "row_no"))
+        .persist(StorageLevel.MEMORY_AND_DISK());
+    try {
+      scoreChecked(settings, spark, phases, manifest, ArticleValidator.applyDuplicates(all, duplicates));
+    } finally {
+      duplicates.unpersist();
+    }
+  }
+
+  private static void scoreChecked(Settings settings, SparkSession spark, Phases phases, Manifest manifest,
+      Dataset<Row> checked) {
     long[] valid = {0};
     long outside = 0;
     Map<String, Long> byReason = new TreeMap<>();

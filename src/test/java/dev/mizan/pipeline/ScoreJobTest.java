@@ -79,6 +79,7 @@ class ScoreJobTest extends SparkTest {
     assertThat(computed.value()).isEqualTo(ARTICLES.size());
     assertThat(batchRows.value()).as("staged reads use small batches").containsOnly("256");
     assertThat(spark.conf().contains(ScoreJob.BATCH_ROWS_KEY)).as("the session setting is restored").isFalse();
+    assertThat(spark.sharedState().cacheManager().isEmpty()).as("the kept duplicate decisions are released").isTrue();
     assertThat(spark.read().parquet(staged.toString()).count()).as("staged rows = input rows").isEqualTo(6);
     manifest.write(spark, out.toString());
     JsonNode m = new ObjectMapper().readTree(out.resolve("_manifest.json").toFile());
