@@ -132,4 +132,17 @@ class RuleLexiconTest {
     assertThat(read("قال وزير الخارجية الكوبي إن بلاده لن تركع أمام البلطجة الأمريكية.").stance()).isEqualTo("conflictual");
     assertThat(read("Seoul said it would not be bullied by Pyongyang.").stance()).isEqualTo("conflictual");
   }
+
+  // issue-3y (rule errors on TRAIN rows; sentences written for these tests)
+
+  @Test
+  void condemningAnAttackOnAStateWhileStandingByItIsCooperation() {
+    assertThat(read("أدانت قطر الهجوم على السفارة الأردنية، معربة عن تضامنها مع عمّان.").stance()).isEqualTo("cooperative");
+    assertThat(read("Egypt condemned the bombing in Islamabad and offered Pakistan its full support.").stance())
+        .isEqualTo("cooperative");
+    assertThat(read("Canada pledged to help Ukraine counter the aggression.").stance()).isEqualTo("cooperative");
+    // without a solidarity cue the condemned attack stays conflictual, and "help" alone is no solidarity
+    assertThat(read("أدانت قطر الهجوم الإسرائيلي على لبنان.").stance()).isEqualTo("conflictual");
+    assertThat(read("Israel attacked Iran, saying the talks would only help Tehran.").stance()).isEqualTo("conflictual");
+  }
 }
