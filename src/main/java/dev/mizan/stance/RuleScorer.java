@@ -280,9 +280,14 @@ public final class RuleScorer implements java.io.Serializable {
   private static final java.util.Set<String> LEVIES = java.util.Set.of("رسوم", "رسوما", "تعريفات", "تعريفه", "تعرفه",
       "ضرائب", "جمارك");
 
-  /** «رفعت كندا الرسوم الجمركية على السيارات الصينية إلى مئة بالمئة»: raising duties is no reducer of them. */
+  /** A lawsuit: «رفع دعوى» files it, it does not lift it. */
+  private static final java.util.Set<String> LAWSUITS = java.util.Set.of("دعوي", "دعاوي");
+
+  /** «رفعت كندا الرسوم الجمركية على السيارات الصينية إلى مئة بالمئة»: raising duties is no reducer of them; nor is
+   *  filing a lawsuit («رفعت جنوب أفريقيا الدعوى ضد إسرائيل») a lifting of it. */
   private static boolean raisesLevy(Sentence s, Dictionary.Match<?> m, CueHit c) {
-    return m.first() == m.last() && s.readsAs(m.first(), RAISE) && s.readsAs(c.first(), LEVIES);
+    return m.first() == m.last() && s.readsAs(m.first(), RAISE)
+        && (s.readsAs(c.first(), LEVIES) || s.readsAs(c.first(), LAWSUITS));
   }
 
   /** Contact words (meeting, call, talks): weak cues of weight ≤ {@value #CONTACT_WEIGHT}. */

@@ -145,4 +145,31 @@ class RuleLexiconTest {
     assertThat(read("أدانت قطر الهجوم الإسرائيلي على لبنان.").stance()).isEqualTo("conflictual");
     assertThat(read("Israel attacked Iran, saying the talks would only help Tehran.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void lyingDisappointmentRewardForTerrorLawsuitsAndPropagandaAreConflict() {
+    assertThat(read("قال وزير الخارجية الأوكراني إن روسيا تواصل الكذب على العالم.").stance()).isEqualTo("conflictual");
+    assertThat(read("Japan said it was deeply disappointed by China's decision.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصف نتنياهو اعتراف بريطانيا بدولة فلسطين بأنه مكافأة للإرهاب.").stance()).isEqualTo("conflictual");
+    assertThat(read("Israel called Canada's recognition a reward for terrorism.").stance()).isEqualTo("conflictual");
+    assertThat(read("رفعت جنوب أفريقيا الدعوى ضد إسرائيل أمام المحكمة.").stance()).isEqualTo("conflictual");
+    assertThat(read("Moscow dismissed the Polish report as propaganda.").stance()).isEqualTo("conflictual");
+    assertThat(read("اعترضت البحرية اليونانية قاربا تركيا قرب رودس.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void theRapidSupportForcesAreNoSupport() {
+    // the militia's name used to read as «الدعم» (support, +0.45)
+    SentenceResult r = read("اتهمت الخرطوم أبوظبي بتسليح قوات الدعم السريع.");
+    assertThat(r.stance()).isEqualTo("conflictual");
+    assertThat(r.evidence()).extracting(Evidence::text).doesNotContain("الدعم");
+  }
+
+  @Test
+  void indirectTalksNegateNothing() {
+    // «غير» of «غير المباشرة» used to flip the mediation after it into conflict
+    SentenceResult r = read("استضافت قطر جولة من المحادثات غير المباشرة بين إيران وأمريكا بوساطة قطرية.");
+    assertThat(r.stance()).isNotEqualTo("conflictual");
+    assertThat(r.evidence()).extracting(Evidence::weight).allMatch(w -> w > 0);
+  }
 }
