@@ -19,8 +19,9 @@ public final class Mentions {
   /** A country named in words [first, last]; {@code strong} unless only a nationality adjective or a city names it. */
   public record CountryMention(String iso3, int first, int last, Place.Type type, boolean strong) {}
 
-  /** An actor named in words [first, last]; {@code resolved} when it came from a description. */
-  public record ActorMention(String slug, int first, int last, boolean resolved) {}
+  /** An actor named in words [first, last]; {@code resolved} when it came from a description; {@code person} unless
+   *  an organisation (kind {@code org} in actors.tsv). */
+  public record ActorMention(String slug, int first, int last, boolean resolved, boolean person) {}
 
   /** A role description: title words [first, last] (chained titles and the country word included). */
   public record Description(String role, String iso3, int first, int last, String attachedTo) {}
@@ -68,8 +69,8 @@ public final class Mentions {
         }
       }
       if (actor != null && !actorAmbiguous) {
-        m.actors.add(new ActorMention(actor, match.first(), match.last(), false));
         Actor a = g.actor(actor);
+        m.actors.add(new ActorMention(actor, match.first(), match.last(), false, a == null || !"org".equals(a.kind())));
         String c = a == null ? null : a.countryOn(date);
         if (c != null) {
           m.countries.add(new CountryMention(c, match.first(), match.last(), Place.Type.ACTOR, true));
@@ -246,7 +247,8 @@ public final class Mentions {
         if (attached == null && RESOLVABLE.contains(role)) {
           String slug = g.holder(iso, role, date);
           if (slug != null) {
-            actors.add(new ActorMention(slug, dFirst, dLast, true));
+            Actor holder = g.actor(slug);
+            actors.add(new ActorMention(slug, dFirst, dLast, true, holder == null || !"org".equals(holder.kind())));
           }
         }
       }
