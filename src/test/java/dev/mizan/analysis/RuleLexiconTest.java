@@ -172,4 +172,17 @@ class RuleLexiconTest {
     assertThat(r.stance()).isNotEqualTo("conflictual");
     assertThat(r.evidence()).extracting(Evidence::weight).allMatch(w -> w > 0);
   }
+
+  @Test
+  void theEndOfAConflictIsCooperationAndTheEndOfATruceIsNot() {
+    assertThat(read("Qatar welcomed the end of hostilities between Armenia and Azerbaijan.").stance()).isEqualTo("cooperative");
+    assertThat(read("رحبت مصر بانتهاء الحرب بين الهند وباكستان.").stance()).isEqualTo("cooperative");
+    assertThat(read("Analysts warned of the end of the truce between Israel and Lebanon.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aJointCommitteeMeetingAloneIsNeutral() {
+    assertThat(read("عقدت اللجنة المشتركة بين الأردن ومصر دورتها في عمّان.").stance()).isEqualTo("neutral");
+    assertThat(read("اتفقت مصر والأردن على تشكيل لجنة مشتركة للتجارة.").stance()).isEqualTo("cooperative");
+  }
 }
