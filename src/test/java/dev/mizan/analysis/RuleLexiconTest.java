@@ -185,4 +185,25 @@ class RuleLexiconTest {
     assertThat(read("عقدت اللجنة المشتركة بين الأردن ومصر دورتها في عمّان.").stance()).isEqualTo("neutral");
     assertThat(read("اتفقت مصر والأردن على تشكيل لجنة مشتركة للتجارة.").stance()).isEqualTo("cooperative");
   }
+
+  @Test
+  void verdictsDeliveriesAndAltercationsFromTheOutOfFoldAudit() {
+    assertThat(read("قال أردوغان إن محادثاته مع علييف كانت ممتازة.").stance()).isEqualTo("cooperative");
+    assertThat(read("Modi described ties with Japan as ironclad.").stance()).isEqualTo("cooperative");
+    assertThat(read("استقبل السيسي ملك الأردن بحفاوة في القاهرة.").stance()).isEqualTo("cooperative");
+    assertThat(read("Canada delivered winter equipment to Ukraine.").stance()).isEqualTo("cooperative");
+    assertThat(read("تبرعت الكويت بمليون دولار للصليب الأحمر في السودان.").stance()).isEqualTo("cooperative");
+    assertThat(read("Kuwait deposited $2 billion with Egypt's central bank.").stance()).isEqualTo("cooperative");
+    assertThat(read("China lifted its ban on Japanese seafood.").stance()).isEqualTo("cooperative");
+    assertThat(read("Turkey resumed flights to Iraq.").stance()).isEqualTo("cooperative");
+    assertThat(read("انتهى اجتماع الوزيرين الصربي والكوسوفي بمشادة كلامية.").stance()).isEqualTo("conflictual");
+    assertThat(read("قال وزير الدفاع الإيراني إن طهران سترد بحزم على أي اعتداء إسرائيلي.").stance()).isEqualTo("conflictual");
+    assertThat(read("Romania accused Moscow of election interference.").stance()).isEqualTo("conflictual");
+    assertThat(read("Washington delivered a warning to Caracas.").stance()).isEqualTo("conflictual");
+    // a cue that contains a title word («السفير», "ambassador") counts; it used to be dropped as if inside a name
+    assertThat(read("Niger recalled its ambassador from Benin.").stance()).isEqualTo("conflictual");
+    assertThat(read("Mali and Niger recalled their ambassadors from Algiers.").stance()).isEqualTo("conflictual");
+    // a failed round stays a failure
+    assertThat(read("Talks between Serbia and Kosovo ended without agreement.").stance()).isEqualTo("conflictual");
+  }
 }
