@@ -234,4 +234,10 @@ class DyadFinderTest {
     // «شرع في» is 'began to', not al-Sharaa
     assertThat(dyads("شرع أردوغان في جولة خليجية.")).isEmpty();
   }
+
+  @Test
+  void aCounterpartNamesTheOtherStateAsStronglyAsAMinister() {
+    assertThat(dyads("قال لافروف إن محادثاته مع نظيره التركي كانت مفيدة.")).containsExactly("RUS-TUR");
+    assertThat(dyads("Wang Yi said his talks with his Indian counterpart were useful.")).containsExactly("CHN-IND");
+  }
 }
