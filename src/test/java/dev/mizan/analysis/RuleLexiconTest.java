@@ -206,4 +206,12 @@ class RuleLexiconTest {
     // a failed round stays a failure
     assertThat(read("Talks between Serbia and Kosovo ended without agreement.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void tradeAsATopicIsNeutralAndOpeningACrossingIsCooperation() {
+    assertThat(read("A Brazilian trade delegation arrived in Riyadh for talks.").stance()).isEqualTo("neutral");
+    assertThat(read("وصل وفد تجاري تركي إلى القاهرة.").stance()).isEqualTo("neutral");
+    assertThat(read("Vietnam and Indonesia agreed to boost trade.").stance()).isEqualTo("cooperative");
+    assertThat(read("أعادت مصر والسودان فتح المعبر الحدودي أمام الشاحنات.").stance()).isEqualTo("cooperative");
+  }
 }
