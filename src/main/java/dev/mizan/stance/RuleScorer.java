@@ -16,6 +16,8 @@ import java.util.List;
  *       reducer counts): a cooperative cue flips
  *       (× the modifier's factor, e.g. −0.6: «لم تحقق أي تقدم»), a conflictual cue is cancelled
  *       («نفى وجود توتر»);</li>
+ *   <li>a denial whose complement clause «أن يكون/تكون» follows it reaches 3 words further («نفت وزارة الدفاع التركية
+ *       أن تكون طائراتها قد قصفت …»);</li>
  *   <li>a denial that cancels a conflictual cue also cancels the cooperative cues after that cue within its scope
  *       (the object of the denied act: "denied targeting aid sites"), instead of flipping them;</li>
  *   <li>reducer before a cue (×factor, negative): easing/ending/moving away from conflict is cooperation
@@ -128,7 +130,7 @@ public final class RuleScorer implements java.io.Serializable {
         ModType t = m.values().get(0).type();
         if ((t == ModType.NEGATOR || t == ModType.DENIAL || t == ModType.REDUCER) && m.last() < c.first()
             && (flip == null || m.first() > flip.first())) {
-          int sc = m.values().get(0).scope();
+          int sc = scope(s, m);
           if (before(s, m, c, sc <= 0 ? 4 : sc) && !raisesLevy(s, m, c)) {
             flip = m;
           }
@@ -138,7 +140,7 @@ public final class RuleScorer implements java.io.Serializable {
       // ("denied targeting aid sites", «نفت … توتر في التنسيق»): they are cancelled too instead of flipped
       boolean deniedObject = false;
       if (flip != null && pol > 0 && flip.values().get(0).type() == ModType.DENIAL) {
-        int sc = flip.values().get(0).scope();
+        int sc = scope(s, flip);
         for (int j = 0; j < k; j++) {
           CueHit d = cues.get(j);
           if (active[j] && d.cue().polarity() < 0 && d.first() > flip.last() && d.last() < c.first()
@@ -158,7 +160,7 @@ public final class RuleScorer implements java.io.Serializable {
           continue; // part of the cue itself
         }
         Lexicon.Modifier mod = m.values().get(0);
-        int scope = mod.scope();
+        int scope = scope(s, m);
         switch (mod.type()) {
           case NEGATOR, DENIAL -> {
             // a negative scope looks back: «… عار عن الصحة» denies what was said before it
@@ -272,6 +274,26 @@ public final class RuleScorer implements java.io.Serializable {
       quad = material > verbal ? "material_conflict" : "verbal_conflict";
     }
     return new Score(stance, score, round(Math.max(0, Math.min(1, confidence)), 4), quad, evidence);
+  }
+
+  /** «أن يكون/تكون»: the complement clause of a denial («نفت موسكو أن تكون طائراتها المسيّرة قد دخلت …»). */
+  private static final java.util.Set<String> TO_BE = java.util.Set.of("يكون", "تكون", "يكونوا");
+  /** Words a denial reaches further when its complement clause «أن يكون/تكون …» follows it. */
+  static final int DENIED_CLAUSE_EXTRA = 3;
+
+  /** A modifier's scope; a denial followed (within its scope) by «أن يكون/تكون» reaches {@value #DENIED_CLAUSE_EXTRA}
+   *  words further, over the subject and «قد» of the denied clause. */
+  private static int scope(Sentence s, Dictionary.Match<Lexicon.Modifier> m) {
+    Lexicon.Modifier mod = m.values().get(0);
+    int scope = mod.scope();
+    if (mod.type() == ModType.DENIAL && scope > 0) {
+      for (int k = m.last() + 1; k + 1 < s.words.size() && k <= m.last() + scope; k++) {
+        if (s.key(k).equals("ان") && s.readsAs(k + 1, TO_BE)) {
+          return scope + DENIED_CLAUSE_EXTRA;
+        }
+      }
+    }
+    return scope;
   }
 
   /** «رفع» lifts a ban or sanctions, but with duties it raises them. */

@@ -42,6 +42,7 @@ class RuleScorerTest {
     MODS.add("لم", new Lexicon.Modifier(ModType.NEGATOR, 4, -0.6), false);
     MODS.add("not", new Lexicon.Modifier(ModType.NEGATOR, 3, -0.6), false);
     MODS.add("نفى وجود", new Lexicon.Modifier(ModType.DENIAL, 5, -0.6), false);
+    MODS.add("نفت", new Lexicon.Modifier(ModType.DENIAL, 5, -0.6), false);
     MODS.add("بعيدا عن", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
     MODS.add("ease", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
     MODS.add("السابقة", new Lexicon.Modifier(ModType.PAST, -2, 0.4), false);
@@ -197,5 +198,12 @@ class RuleScorerTest {
     // a negated solidarity («لم تعلن تضامنها») lowers nothing
     assertThat(score("the attack and not solidarity", true).evidence()).extracting(Evidence::weight)
         .containsExactly(-0.9, -0.3);
+  }
+
+  @Test
+  void aDenialReachesOverItsComplementClause() {
+    // six words from «نفت» to «عقوبات»: beyond the scope of 5, unless «أن تكون» opens the denied clause (+3)
+    assertThat(score("نفت الحكومة أمس في بيان رسمي عقوبات", true).stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(score("نفت الحكومة أن تكون الوزارة قد فرضت عقوبات", true).stance()).isEqualTo(Score.NEUTRAL);
   }
 }
