@@ -240,4 +240,14 @@ class DyadFinderTest {
     assertThat(dyads("قال لافروف إن محادثاته مع نظيره التركي كانت مفيدة.")).containsExactly("RUS-TUR");
     assertThat(dyads("Wang Yi said his talks with his Indian counterpart were useful.")).containsExactly("CHN-IND");
   }
+
+  @Test
+  void threeCountriesPairedImplicitlyRelateTheFirstNamedToTheOthers() {
+    // the caller acts toward the two others; the two others are not a pair
+    assertThat(dyads("اتصل أردوغان بشي جين بينغ لإطلاعه على نتائج لقائه مع بوتين.")).containsExactly("CHN-TUR", "RUS-TUR");
+    assertThat(dyads("Japan sanctioned three Chinese firms that supplied Russian drone makers."))
+        .containsExactly("CHN-JPN", "JPN-RUS");
+    // co-actors joined by «و» keep every pair
+    assertThat(dyads("اتفق ماكرون وميرتس وستارمر على تنسيق مواقفهم.")).containsExactly("DEU-FRA", "DEU-GBR", "FRA-GBR");
+  }
 }
