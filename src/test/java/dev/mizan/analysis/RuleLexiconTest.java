@@ -214,4 +214,16 @@ class RuleLexiconTest {
     assertThat(read("Vietnam and Indonesia agreed to boost trade.").stance()).isEqualTo("cooperative");
     assertThat(read("أعادت مصر والسودان فتح المعبر الحدودي أمام الشاحنات.").stance()).isEqualTo("cooperative");
   }
+
+  @Test
+  void shootingDownUnilateralStepsCancelledVisitsAndLiftedExtraDuties() {
+    assertThat(read("أسقطت الدفاعات الرومانية مسيرة روسية، وقالت بوخارست إن روسيا اخترقت الأجواء.").stance())
+        .isEqualTo("conflictual");
+    assertThat(read("Lithuania shot down a Belarusian balloon.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصفت السودان قرار إثيوبيا بأنه خطوة أحادية مخالفة للقانون الدولي.").stance()).isEqualTo("conflictual");
+    assertThat(read("Kenya cancelled a visit by Somalia's foreign minister.").stance()).isEqualTo("conflictual");
+    assertThat(read("ألغت الهند الرسوم الإضافية على الأرز البنغلاديشي.").stance()).isEqualTo("cooperative");
+    assertThat(read("Armenia and Azerbaijan exchanged prisoners at the border.").stance()).isEqualTo("cooperative");
+    assertThat(read("Japan suspended its visa waiver for Chinese tourists.").stance()).isEqualTo("conflictual");
+  }
 }
