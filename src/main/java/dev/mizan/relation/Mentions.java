@@ -70,7 +70,7 @@ public final class Mentions {
       }
       if (actor != null && !actorAmbiguous) {
         Actor a = g.actor(actor);
-        m.actors.add(new ActorMention(actor, match.first(), match.last(), false, a == null || !"org".equals(a.kind())));
+        m.actors.add(new ActorMention(actor, match.first(), match.last(), false, person(a)));
         String c = a == null ? null : a.countryOn(date);
         if (c != null) {
           m.countries.add(new CountryMention(c, match.first(), match.last(), Place.Type.ACTOR, true));
@@ -98,6 +98,11 @@ public final class Mentions {
       "دبلوماسيه", "اداره", "سلاح", "اجواء",
       "government", "authorities", "forces", "army", "military", "side", "delegation", "navy", "embassy", "ministry",
       "administration", "troops", "air", "airspace");
+
+  /** A person unless the gazetteer lists the actor as an organisation. */
+  private static boolean person(Actor a) {
+    return a == null || !"org".equals(a.kind());
+  }
 
   /** Every reading names {@code iso}, and those of the kind the match is read as (a name before an adjective: bare
    *  «مالي» is both) are flagged {@code slot} where ambiguous. */
@@ -247,8 +252,7 @@ public final class Mentions {
         if (attached == null && RESOLVABLE.contains(role)) {
           String slug = g.holder(iso, role, date);
           if (slug != null) {
-            Actor holder = g.actor(slug);
-            actors.add(new ActorMention(slug, dFirst, dLast, true, holder == null || !"org".equals(holder.kind())));
+            actors.add(new ActorMention(slug, dFirst, dLast, true, person(g.actor(slug))));
           }
         }
       }
