@@ -303,10 +303,12 @@ public final class Analyzer implements Serializable {
     List<RuleScorer.CueHit> out = new ArrayList<>();
     boolean[] used = new boolean[s.words.size()];
     for (Dictionary.Match<Lexicon.Cue> c : lexicon.cues().findAll(s)) {
-      boolean insideName = false;
+      // a cue inside a name or title («حفظ السلام» of «قوات حفظ السلام» is no cue) never counts; a cue that only
+      // contains a title word among its own words does ("recalled its ambassador", «استدعاء السفير»)
+      boolean insideName = true;
       for (int k = c.first(); k <= c.last(); k++) {
-        if (m.covered[k]) {
-          insideName = true;
+        if (!m.covered[k]) {
+          insideName = false;
           break;
         }
       }

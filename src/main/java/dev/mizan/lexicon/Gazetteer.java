@@ -91,7 +91,7 @@ public final class Gazetteer implements Serializable {
         default -> throw new IllegalArgumentException(r.where() + ": unknown kind '" + kind
             + "' (expected name, adj, adjx, capital, seat, city or stop)");
       };
-      Place p = Place.country(type, iso, amb, flags.contains("def"));
+      Place p = Place.country(type, iso, amb, flags.contains("def"), amb && flags.contains("slot"));
       if (kind.equals("adj") && "ar".equals(r.get(2))) {
         for (String f : inflectAdjective(form)) {
           dictionary.add(f, p, cs);
@@ -184,9 +184,13 @@ public final class Gazetteer implements Serializable {
         list.add(new Actor.Role(role, country.isEmpty() ? null : country, from, to));
       }
       Place p = Place.actor(slug);
+      Place definite = Place.actor(slug, true);
       for (String v : (en + "|" + ar).split("\\|")) {
         if (!v.isBlank()) {
-          dictionary.add(v.trim(), p, false);
+          // a person's one-word Arabic alias written with the article («الشرع», «السيسي») needs the article in the
+          // text (organisations are also written bare: «ناتو», «أونروا»)
+          boolean def = kind.equals("person") && ONE_WORD_DEFINITE.matcher(v.trim()).matches();
+          dictionary.add(v.trim(), def ? definite : p, false);
         }
       }
     }
@@ -219,6 +223,9 @@ public final class Gazetteer implements Serializable {
       throw new IllegalArgumentException(r.where() + ": date '" + v + "' is not YYYY-MM-DD");
     }
   }
+
+  /** One Arabic word beginning with the article «ال». */
+  private static final java.util.regex.Pattern ONE_WORD_DEFINITE = java.util.regex.Pattern.compile("ال[\\u0600-\\u06FF]+");
 
   private static Set<String> flags(String s) {
     if (s.isEmpty()) {

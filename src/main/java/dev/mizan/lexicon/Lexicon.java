@@ -15,9 +15,18 @@ public final class Lexicon implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String DIR = "/mizan/lexicon/";
 
-  /** A stance cue: polarity +1 cooperative / -1 conflictual, weight in (0,1], material or verbal. */
-  public record Cue(int polarity, double weight, boolean material, boolean intensifiesNext, boolean weak)
-      implements Serializable {
+  /**
+   * A stance cue: polarity +1 cooperative / -1 conflictual, weight in (0,1], material or verbal. {@code event}: a
+   * hostile event or its condemnation (attack, strikes, war, crisis; «أدان»); {@code solidarity}: standing by a state
+   * (solidarity, condolences, help, thanks, «تقف إلى جانب»). With an active solidarity cue, the event cues describe
+   * what the supported state suffers, not the relation (see {@code RuleScorer}).
+   */
+  public record Cue(int polarity, double weight, boolean material, boolean intensifiesNext, boolean weak,
+      boolean event, boolean solidarity) implements Serializable {
+    public Cue(int polarity, double weight, boolean material, boolean intensifiesNext, boolean weak) {
+      this(polarity, weight, material, intensifiesNext, weak, false, false);
+    }
+
     public double signed() {
       return polarity * weight;
     }
@@ -68,7 +77,8 @@ public final class Lexicon implements Serializable {
         throw new IllegalArgumentException(r.where() + ": kind '" + kind + "' must be verbal or material");
       }
       Set<String> flags = Set.of(r.get(5).replace(" ", "").split(","));
-      Cue c = new Cue(p, w, kind.equals("material"), flags.contains("intens"), flags.contains("weak"));
+      Cue c = new Cue(p, w, kind.equals("material"), flags.contains("intens"), flags.contains("weak"),
+          flags.contains("event"), flags.contains("solidarity"));
       String form = r.get(4);
       l.cues.add(form, c, false);
       if ("ar".equals(r.get(0)) && form.indexOf(' ') < 0) {

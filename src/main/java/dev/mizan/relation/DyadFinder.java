@@ -32,6 +32,9 @@ import java.util.TreeSet;
  *   <li>a sentence about sport, weather or a natural disaster (relation list kind {@code offtopic}: «المنتخب»,
  *       "tournament", «زلزال», "earthquake") relates no pair unless it names a relation («العلاقات») or has a stance
  *       cue (condolences after a quake): its countries are teams, venues or places hit;</li>
+ *   <li>three countries all paired by rules 2–3 relate the first-named one (the actor) to the two others, not the two
+ *       others to each other («اتصل بوتين بشي … القمة مع ترامب»: CHN-RUS and RUS-USA), unless the first two are
+ *       co-actors joined by «و»/"and"/a comma;</li>
  *   <li>words inside other words never count (whole-token matching: مصرع is not مصر; longest match: جنوب السودان
  *       is South Sudan, not Sudan).</li>
  * </ol>
@@ -164,7 +167,44 @@ public final class DyadFinder {
     if (countries.size() > 5 && dyads.size() > 6) {
       dyads.clear(); // a roll-call of countries, not a relation
     }
+    firstNamedActs(s, cm, dyads);
     return new Result(sorted(dyads), countries, both, relationSignal || activeCues > 0);
+  }
+
+  /**
+   * Three countries all paired by the implicit rule: the sentence reports what the first-named one (the actor: the
+   * subject after an Arabic verb, before an English one, or the speaker's state) does toward the two others, and the
+   * two others are its objects or the context, not a pair («اتصل بوتين بشي جين بينغ لإطلاعه على نتائج القمة مع
+   * ترامب»: CHN-RUS and RUS-USA, not CHN-USA). Not when the first two are co-actors joined by «و»/"and"/a comma.
+   */
+  private static void firstNamedActs(Sentence s, List<Mentions.CountryMention> cm, Set<String> dyads) {
+    if (dyads.size() != 3) {
+      return;
+    }
+    Set<String> isos = new TreeSet<>();
+    for (String d : dyads) {
+      isos.add(d.substring(0, 3));
+      isos.add(d.substring(4));
+    }
+    if (isos.size() != 3) {
+      return;
+    }
+    Mentions.CountryMention first = null;
+    for (Mentions.CountryMention c : cm) {
+      if (!isos.contains(c.iso3())) {
+        continue;
+      }
+      if (first == null) {
+        first = c;
+      } else if (!c.iso3().equals(first.iso3())) {
+        if (joined(s, first, c) || (c.first() == first.last() + 1 && startsWithWaw(s, c.first()))) {
+          return; // «سددت السعودية وقطر …», «اتفق ماكرون وميرتس وستارمر …»: co-actors, who may well form pairs
+        }
+        break;
+      }
+    }
+    String actor = first.iso3();
+    dyads.removeIf(d -> !d.startsWith(actor) && !d.endsWith(actor));
   }
 
   /** Pairs among {@code among}: none inside a list; a nationality adjective needs a relation word (or, facing a

@@ -19,8 +19,9 @@ public final class Mentions {
   /** A country named in words [first, last]; {@code strong} unless only a nationality adjective or a city names it. */
   public record CountryMention(String iso3, int first, int last, Place.Type type, boolean strong) {}
 
-  /** An actor named in words [first, last]; {@code resolved} when it came from a description. */
-  public record ActorMention(String slug, int first, int last, boolean resolved) {}
+  /** An actor named in words [first, last]; {@code resolved} when it came from a description; {@code person} unless
+   *  an organisation (kind {@code org} in actors.tsv). */
+  public record ActorMention(String slug, int first, int last, boolean resolved, boolean person) {}
 
   /** A role description: title words [first, last] (chained titles and the country word included). */
   public record Description(String role, String iso3, int first, int last, String attachedTo) {}
@@ -68,13 +69,14 @@ public final class Mentions {
         }
       }
       if (actor != null && !actorAmbiguous) {
-        m.actors.add(new ActorMention(actor, match.first(), match.last(), false));
         Actor a = g.actor(actor);
+        m.actors.add(new ActorMention(actor, match.first(), match.last(), false, person(a)));
         String c = a == null ? null : a.countryOn(date);
         if (c != null) {
           m.countries.add(new CountryMention(c, match.first(), match.last(), Place.Type.ACTOR, true));
         }
-      } else if (actor == null && iso != null && !countryAmbiguous) {
+      } else if (actor == null && iso != null
+          && (!countryAmbiguous || (slotReadings(s, match, iso, type) && m.partySlot(s, lex, match, type)))) {
         m.countries.add(new CountryMention(iso, match.first(), match.last(), type,
             type != Place.Type.ADJECTIVE && type != Place.Type.CITY));
       }
@@ -96,6 +98,69 @@ public final class Mentions {
       "دبلوماسيه", "اداره", "سلاح", "اجواء",
       "government", "authorities", "forces", "army", "military", "side", "delegation", "navy", "embassy", "ministry",
       "administration", "troops", "air", "airspace");
+
+  /** A person unless the gazetteer lists the actor as an organisation. */
+  private static boolean person(Actor a) {
+    return a == null || !"org".equals(a.kind());
+  }
+
+  /** Every reading names {@code iso}, and those of the kind the match is read as (a name before an adjective: bare
+   *  «مالي» is both) are flagged {@code slot} where ambiguous. */
+  private static boolean slotReadings(Sentence s, Dictionary.Match<Place> match, String iso, Place.Type type) {
+    for (Place p : match.values()) {
+      if (p.type() == Place.Type.ACTOR || (p.definite() && !definite(s, match.first()))) {
+        continue;
+      }
+      if (!iso.equals(p.iso3()) || (p.type() == type && p.ambiguous() && !p.slot())) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Words before which a form flagged {@code slot} names its country: «مع مالي», "against Georgia". */
+  private static final java.util.Set<String> PARTY_PREPOSITIONS = java.util.Set.of("مع", "ضد", "with", "against");
+
+  private List<Dictionary.Match<Lexicon.Rel>> rels;
+  private List<Dictionary.Match<Lexicon.Speech>> speech;
+
+  /**
+   * Whether an ambiguous form flagged {@code slot} («مالي» 'financial', «جورجيا»/"Georgia" the US state, «روماني»
+   * 'Roman') stands where a state does, and so names its country: a name right after an interaction or reporting
+   * verb («اتهمت مالي الجزائر», «قالت جورجيا إن …», "Russia accused Georgia") or after «مع»/«ضد»/"with"/"against",
+   * never with the Arabic article («المالي» is 'the financial'); an adjective right after a state body («الأجواء
+   * الرومانية», the state a violation is against). Elsewhere it names nothing («دعم مالي», «طائرة مسيرة مالية», "the
+   * governor of Georgia said": a subject before its verb is not trusted).
+   */
+  private boolean partySlot(Sentence s, Lexicon lex, Dictionary.Match<Place> match, Place.Type type) {
+    int first = match.first();
+    if (type == Place.Type.ADJECTIVE) {
+      return first > 0 && !s.barrierAfter(first - 1) && isBody(s, first - 1);
+    }
+    if (s.form(first).kind == dev.mizan.text.Token.Kind.ARABIC && definite(s, first)) {
+      return false;
+    }
+    if (first > 0 && !s.barrierAfter(first - 1)) {
+      if (PARTY_PREPOSITIONS.contains(s.key(first - 1))) {
+        return true;
+      }
+      if (rels == null) {
+        rels = lex.relations().findAll(s);
+        speech = lex.speech().findAll(s);
+      }
+      for (Dictionary.Match<Lexicon.Rel> r : rels) {
+        if (r.last() == first - 1 && r.values().stream().anyMatch(v -> v.kind() == Lexicon.RelKind.INTERACTION)) {
+          return true;
+        }
+      }
+      for (Dictionary.Match<Lexicon.Speech> v : speech) {
+        if (v.last() == first - 1) {
+          return true;
+        }
+      }
+    }
+    return false;
+  }
 
   private void strengthenStateBodies(Sentence s) {
     for (int i = 0; i < countries.size(); i++) {
@@ -187,7 +252,7 @@ public final class Mentions {
         if (attached == null && RESOLVABLE.contains(role)) {
           String slug = g.holder(iso, role, date);
           if (slug != null) {
-            actors.add(new ActorMention(slug, dFirst, dLast, true));
+            actors.add(new ActorMention(slug, dFirst, dLast, true, person(g.actor(slug))));
           }
         }
       }

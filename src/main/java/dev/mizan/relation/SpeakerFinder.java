@@ -16,8 +16,13 @@ import java.util.Set;
  *       first ("Lavrov said", "…," Rubio said), then an actor right after ("said Rubio");</li>
  *   <li>«بحسب/وفقا ل/according to» then an actor;</li>
  *   <li>an actor followed by a colon and a quote («لافروف: "…"»);</li>
- *   <li>an actor may be a description resolved on the article date («صرّح الرئيس الروسي» → the president then);</li>
- *   <li>actors inside the quote are never the speaker.</li>
+ *   <li>an actor may be a description resolved on the article date («صرّح الرئيس الروسي» → the president then); an
+ *       institution inside a description is part of the title, not the subject («قالت المتحدثة باسم البيت الأبيض
+ *       كارولين ليفيت», "according to Kremlin spokesman Dmitry Peskov");</li>
+ *   <li>actors inside the quote are never the speaker;</li>
+ *   <li>the speaker is a person: where the rules above find an organisation («قالت منظمة الصحة العالمية», "according
+ *       to the UN", "told the Security Council"), that reporting verb gives no speaker (the labelling rule: statements
+ *       by institutions have none).</li>
  * </ol>
  */
 public final class SpeakerFinder {
@@ -40,7 +45,7 @@ public final class SpeakerFinder {
       boolean english = s.words.get(v.first()).kind() == dev.mizan.text.Token.Kind.LATIN;
       if (kind == Lexicon.SpeechKind.ACCORDING) {
         String a = after(s, m, v.last(), 7, inQuote);
-        if (a != null) {
+        if (a != null && person(m, a)) {
           return a;
         }
         continue;
@@ -50,17 +55,27 @@ public final class SpeakerFinder {
       String found = english
           ? firstNonNull(before(s, m, v.first(), 4, true, inQuote), after(s, m, v.last(), 2, inQuote))
           : firstNonNull(after(s, m, v.last(), 7, inQuote), before(s, m, v.first(), 8, false, inQuote));
-      if (found != null) {
+      if (found != null && person(m, found)) {
         return found;
       }
     }
     // «لافروف: "…"»
     for (Mentions.ActorMention a : m.actors) {
-      if (!inQuote[a.first()] && s.gapAfter(a.last()).startsWith(":")) {
+      if (!inQuote[a.first()] && s.gapAfter(a.last()).startsWith(":") && a.person()) {
         return a.slug();
       }
     }
     return null;
+  }
+
+  /** Whether the actor found is a person (an organisation is never the speaker). */
+  private static boolean person(Mentions m, String slug) {
+    for (Mentions.ActorMention a : m.actors) {
+      if (a.slug().equals(slug)) {
+        return a.person();
+      }
+    }
+    return true;
   }
 
   private static String firstNonNull(String a, String b) {
@@ -114,11 +129,23 @@ public final class SpeakerFinder {
       }
       for (Mentions.CountryMention c : m.countries) {
         if (c.first() == w && c.type() != dev.mizan.lexicon.Place.Type.ADJECTIVE
-            && c.type() != dev.mizan.lexicon.Place.Type.CITY && c.type() != dev.mizan.lexicon.Place.Type.ACTOR) {
+            && c.type() != dev.mizan.lexicon.Place.Type.CITY && c.type() != dev.mizan.lexicon.Place.Type.ACTOR
+            && !inDescription(m, w)) {
           return null; // «رحب الكرملين …»: the subject is an institution, not a person
         }
       }
     }
     return null;
+  }
+
+  /** Word {@code w} is part of a role description («المتحدثة باسم البيت الأبيض», "Kremlin spokesman"): an institution
+   *  named there is the speaker's title, not the subject. */
+  private static boolean inDescription(Mentions m, int w) {
+    for (Mentions.Description d : m.descriptions) {
+      if (d.first() <= w && w <= d.last()) {
+        return true;
+      }
+    }
+    return false;
   }
 }

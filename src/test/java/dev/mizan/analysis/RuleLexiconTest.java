@@ -132,4 +132,98 @@ class RuleLexiconTest {
     assertThat(read("قال وزير الخارجية الكوبي إن بلاده لن تركع أمام البلطجة الأمريكية.").stance()).isEqualTo("conflictual");
     assertThat(read("Seoul said it would not be bullied by Pyongyang.").stance()).isEqualTo("conflictual");
   }
+
+  // issue-3y (rule errors on TRAIN rows; sentences written for these tests)
+
+  @Test
+  void condemningAnAttackOnAStateWhileStandingByItIsCooperation() {
+    assertThat(read("أدانت قطر الهجوم على السفارة الأردنية، معربة عن تضامنها مع عمّان.").stance()).isEqualTo("cooperative");
+    assertThat(read("Egypt condemned the bombing in Islamabad and offered Pakistan its full support.").stance())
+        .isEqualTo("cooperative");
+    assertThat(read("Canada pledged to help Ukraine counter the aggression.").stance()).isEqualTo("cooperative");
+    // without a solidarity cue the condemned attack stays conflictual, and "help" alone is no solidarity
+    assertThat(read("أدانت قطر الهجوم الإسرائيلي على لبنان.").stance()).isEqualTo("conflictual");
+    assertThat(read("Israel attacked Iran, saying the talks would only help Tehran.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void lyingDisappointmentRewardForTerrorLawsuitsAndPropagandaAreConflict() {
+    assertThat(read("قال وزير الخارجية الأوكراني إن روسيا تواصل الكذب على العالم.").stance()).isEqualTo("conflictual");
+    assertThat(read("Japan said it was deeply disappointed by China's decision.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصف نتنياهو اعتراف بريطانيا بدولة فلسطين بأنه مكافأة للإرهاب.").stance()).isEqualTo("conflictual");
+    assertThat(read("Israel called Canada's recognition a reward for terrorism.").stance()).isEqualTo("conflictual");
+    assertThat(read("رفعت جنوب أفريقيا الدعوى ضد إسرائيل أمام المحكمة.").stance()).isEqualTo("conflictual");
+    assertThat(read("Moscow dismissed the Polish report as propaganda.").stance()).isEqualTo("conflictual");
+    assertThat(read("اعترضت البحرية اليونانية قاربا تركيا قرب رودس.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void theRapidSupportForcesAreNoSupport() {
+    // the militia's name used to read as «الدعم» (support, +0.45)
+    SentenceResult r = read("اتهمت الخرطوم أبوظبي بتسليح قوات الدعم السريع.");
+    assertThat(r.stance()).isEqualTo("conflictual");
+    assertThat(r.evidence()).extracting(Evidence::text).doesNotContain("الدعم");
+  }
+
+  @Test
+  void indirectTalksNegateNothing() {
+    // «غير» of «غير المباشرة» used to flip the mediation after it into conflict
+    SentenceResult r = read("استضافت قطر جولة من المحادثات غير المباشرة بين إيران وأمريكا بوساطة قطرية.");
+    assertThat(r.stance()).isNotEqualTo("conflictual");
+    assertThat(r.evidence()).extracting(Evidence::weight).allMatch(w -> w > 0);
+  }
+
+  @Test
+  void theEndOfAConflictIsCooperationAndTheEndOfATruceIsNot() {
+    assertThat(read("Qatar welcomed the end of hostilities between Armenia and Azerbaijan.").stance()).isEqualTo("cooperative");
+    assertThat(read("رحبت مصر بانتهاء الحرب بين الهند وباكستان.").stance()).isEqualTo("cooperative");
+    assertThat(read("Analysts warned of the end of the truce between Israel and Lebanon.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aJointCommitteeMeetingAloneIsNeutral() {
+    assertThat(read("عقدت اللجنة المشتركة بين الأردن ومصر دورتها في عمّان.").stance()).isEqualTo("neutral");
+    assertThat(read("اتفقت مصر والأردن على تشكيل لجنة مشتركة للتجارة.").stance()).isEqualTo("cooperative");
+  }
+
+  @Test
+  void verdictsDeliveriesAndAltercationsFromTheOutOfFoldAudit() {
+    assertThat(read("قال أردوغان إن محادثاته مع علييف كانت ممتازة.").stance()).isEqualTo("cooperative");
+    assertThat(read("Modi described ties with Japan as ironclad.").stance()).isEqualTo("cooperative");
+    assertThat(read("استقبل السيسي ملك الأردن بحفاوة في القاهرة.").stance()).isEqualTo("cooperative");
+    assertThat(read("Canada delivered winter equipment to Ukraine.").stance()).isEqualTo("cooperative");
+    assertThat(read("تبرعت الكويت بمليون دولار للصليب الأحمر في السودان.").stance()).isEqualTo("cooperative");
+    assertThat(read("Kuwait deposited $2 billion with Egypt's central bank.").stance()).isEqualTo("cooperative");
+    assertThat(read("China lifted its ban on Japanese seafood.").stance()).isEqualTo("cooperative");
+    assertThat(read("Turkey resumed flights to Iraq.").stance()).isEqualTo("cooperative");
+    assertThat(read("انتهى اجتماع الوزيرين الصربي والكوسوفي بمشادة كلامية.").stance()).isEqualTo("conflictual");
+    assertThat(read("قال وزير الدفاع الإيراني إن طهران سترد بحزم على أي اعتداء إسرائيلي.").stance()).isEqualTo("conflictual");
+    assertThat(read("Romania accused Moscow of election interference.").stance()).isEqualTo("conflictual");
+    assertThat(read("Washington delivered a warning to Caracas.").stance()).isEqualTo("conflictual");
+    // a cue that contains a title word («السفير», "ambassador") counts; it used to be dropped as if inside a name
+    assertThat(read("Niger recalled its ambassador from Benin.").stance()).isEqualTo("conflictual");
+    assertThat(read("Mali and Niger recalled their ambassadors from Algiers.").stance()).isEqualTo("conflictual");
+    // a failed round stays a failure
+    assertThat(read("Talks between Serbia and Kosovo ended without agreement.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void tradeAsATopicIsNeutralAndOpeningACrossingIsCooperation() {
+    assertThat(read("A Brazilian trade delegation arrived in Riyadh for talks.").stance()).isEqualTo("neutral");
+    assertThat(read("وصل وفد تجاري تركي إلى القاهرة.").stance()).isEqualTo("neutral");
+    assertThat(read("Vietnam and Indonesia agreed to boost trade.").stance()).isEqualTo("cooperative");
+    assertThat(read("أعادت مصر والسودان فتح المعبر الحدودي أمام الشاحنات.").stance()).isEqualTo("cooperative");
+  }
+
+  @Test
+  void shootingDownUnilateralStepsCancelledVisitsAndLiftedExtraDuties() {
+    assertThat(read("أسقطت الدفاعات الرومانية مسيرة روسية، وقالت بوخارست إن روسيا اخترقت الأجواء.").stance())
+        .isEqualTo("conflictual");
+    assertThat(read("Lithuania shot down a Belarusian balloon.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصفت السودان قرار إثيوبيا بأنه خطوة أحادية مخالفة للقانون الدولي.").stance()).isEqualTo("conflictual");
+    assertThat(read("Kenya cancelled a visit by Somalia's foreign minister.").stance()).isEqualTo("conflictual");
+    assertThat(read("ألغت الهند الرسوم الإضافية على الأرز البنغلاديشي.").stance()).isEqualTo("cooperative");
+    assertThat(read("Armenia and Azerbaijan exchanged prisoners at the border.").stance()).isEqualTo("cooperative");
+    assertThat(read("Japan suspended its visa waiver for Chinese tourists.").stance()).isEqualTo("conflictual");
+  }
 }

@@ -206,4 +206,48 @@ class DyadFinderTest {
   void nonsenseAsAVerdictRelatesTheSpeakerAndTheAdjective() {
     assertThat(dyads("اعتبر عراقجي أن الشروط الأمريكية \"هراء\".")).containsExactly("IRN-USA");
   }
+
+  @Test
+  void grantsShipmentsAndTradeFlowsRelateTheTwoStates() {
+    assertThat(dyads("منحت اليابان كينيا قرضا لبناء محطة كهرباء.")).containsExactly("JPN-KEN");
+    assertThat(dyads("بدأ النفط العراقي يتدفق إلى الأردن عبر الصهاريج.")).containsExactly("IRQ-JOR");
+    assertThat(dyads("رفعت مصر مشترياتها من القمح الروسي هذا العام.")).containsExactly("EGY-RUS");
+    assertThat(dyads("Brazil began shipping beef to Egypt last month.")).containsExactly("BRA-EGY");
+  }
+
+  @Test
+  void anAmbiguousNameFlaggedSlotNamesItsCountryOnlyInAPartySlot() {
+    assertThat(dyads("اتهمت مالي النيجر بدعم المتمردين.")).containsExactly("MLI-NER");
+    assertThat(dyads("جمدت فرنسا تعاونها الأمني مع مالي.")).containsExactly("FRA-MLI");
+    assertThat(dyads("قالت جورجيا إن أرمينيا شريك موثوق.")).containsExactly("ARM-GEO");
+    assertThat(dyads("Turkey signed a transit deal with Georgia.")).containsExactly("GEO-TUR");
+    assertThat(dyads("اعترضت روسيا مسيرات قرب الأجواء الرومانية.")).containsExactly("ROU-RUS");
+    // 'financial' and the US state stay no country
+    assertThat(dyads("قدمت فرنسا دعما ماليا ودعم مالي إضافيا للمغرب.")).containsExactly("FRA-MAR");
+    assertThat(dyads("هاجمت تركيا وزارة المالية اليونانية في بيان.")).containsExactly("GRC-TUR");
+    assertThat(dyads("The governor of Georgia praised Canada's investment.")).isEmpty();
+  }
+
+  @Test
+  void oneWordArabicAliasOfAPersonNeedsTheArticle() {
+    assertThat(dyads("استقبل أردوغان الشرع في أنقرة وبحثا التعاون.")).containsExactly("SYR-TUR");
+    // «شرع في» is 'began to', not al-Sharaa
+    assertThat(dyads("شرع أردوغان في جولة خليجية.")).isEmpty();
+  }
+
+  @Test
+  void aCounterpartNamesTheOtherStateAsStronglyAsAMinister() {
+    assertThat(dyads("قال لافروف إن محادثاته مع نظيره التركي كانت مفيدة.")).containsExactly("RUS-TUR");
+    assertThat(dyads("Wang Yi said his talks with his Indian counterpart were useful.")).containsExactly("CHN-IND");
+  }
+
+  @Test
+  void threeCountriesPairedImplicitlyRelateTheFirstNamedToTheOthers() {
+    // the caller acts toward the two others; the two others are not a pair
+    assertThat(dyads("اتصل أردوغان بشي جين بينغ لإطلاعه على نتائج لقائه مع بوتين.")).containsExactly("CHN-TUR", "RUS-TUR");
+    assertThat(dyads("Japan sanctioned three Chinese firms that supplied Russian drone makers."))
+        .containsExactly("CHN-JPN", "JPN-RUS");
+    // co-actors joined by «و» keep every pair
+    assertThat(dyads("اتفق ماكرون وميرتس وستارمر على تنسيق مواقفهم.")).containsExactly("DEU-FRA", "DEU-GBR", "FRA-GBR");
+  }
 }

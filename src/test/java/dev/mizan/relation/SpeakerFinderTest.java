@@ -70,4 +70,30 @@ class SpeakerFinderTest {
   void noReportingVerbNoSpeaker() {
     assertThat(speaker("التقى بوتين ويتكوف في الكرملين.")).isNull();
   }
+
+  @Test
+  void anOrganisationIsNeverTheSpeaker() {
+    assertThat(speaker("قالت منظمة الصحة العالمية إن الوضع في غزة كارثي.")).isNull();
+    assertThat(speaker("The Iranian envoy told the Security Council that Israel had broken the truce.")).isNull();
+    assertThat(speaker("\"The talks must resume,\" according to NATO.")).isNull();
+  }
+
+  @Test
+  void qailanAttributesToTheActorOfTheClause() {
+    assertThat(speaker("هاجم روبيو كوبا قائلا إنها تدعم فنزويلا.")).isEqualTo("marco-rubio");
+  }
+
+  @Test
+  void notRulingOutStatesAPosition() {
+    assertThat(speaker("لم يستبعد لافروف عقد قمة جديدة مع واشنطن.")).isEqualTo("sergey-lavrov");
+    assertThat(speaker("Rubio did not rule out new sanctions on Caracas.")).isEqualTo("marco-rubio");
+  }
+
+  @Test
+  void anInstitutionInsideTheSpeakersTitleIsNotTheSubject() {
+    assertThat(speaker("قال المتحدث باسم الكرملين ديمتري بيسكوف إن موسكو منفتحة.")).isEqualTo("dmitry-peskov");
+    assertThat(speaker("\"No deal yet,\" according to Kremlin spokesman Dmitry Peskov.")).isEqualTo("dmitry-peskov");
+    // an institution alone is still the subject: no speaker
+    assertThat(speaker("رحب الكرملين بتصريحات روبيو.")).isNull();
+  }
 }

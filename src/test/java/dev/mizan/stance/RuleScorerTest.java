@@ -19,6 +19,8 @@ class RuleScorerTest {
   private static final Lexicon.Cue ESCALATION = new Lexicon.Cue(-1, 0.7, false, true, false);
   private static final Lexicon.Cue MEETING = new Lexicon.Cue(1, 0.1, false, false, true);
   private static final Lexicon.Cue DEADLINE = new Lexicon.Cue(-1, 0.3, false, false, true);
+  private static final Lexicon.Cue ATTACK = new Lexicon.Cue(-1, 0.9, true, false, false, true, false);
+  private static final Lexicon.Cue SOLIDARITY = new Lexicon.Cue(1, 0.5, false, false, false, false, true);
   private static final Dictionary<Lexicon.Cue> CUES = new Dictionary<>();
   private static final Dictionary<Lexicon.Modifier> MODS = new Dictionary<>();
 
@@ -33,9 +35,14 @@ class RuleScorerTest {
     CUES.add("الحوار", PROGRESS, false);
     CUES.add("لقاء", MEETING, false);
     CUES.add("مهلة", DEADLINE, false);
+    CUES.add("الهجوم", ATTACK, false);
+    CUES.add("attack", ATTACK, false);
+    CUES.add("تضامنها", SOLIDARITY, false);
+    CUES.add("solidarity", SOLIDARITY, false);
     MODS.add("لم", new Lexicon.Modifier(ModType.NEGATOR, 4, -0.6), false);
     MODS.add("not", new Lexicon.Modifier(ModType.NEGATOR, 3, -0.6), false);
     MODS.add("نفى وجود", new Lexicon.Modifier(ModType.DENIAL, 5, -0.6), false);
+    MODS.add("نفت", new Lexicon.Modifier(ModType.DENIAL, 5, -0.6), false);
     MODS.add("بعيدا عن", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
     MODS.add("ease", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
     MODS.add("السابقة", new Lexicon.Modifier(ModType.PAST, -2, 0.4), false);
@@ -179,5 +186,24 @@ class RuleScorerTest {
     assertThat(with.confidence() - without.confidence()).isCloseTo(0.4, org.assertj.core.api.Assertions.within(1e-4));
     assertThat(with.confidence()).isGreaterThanOrEqualTo(0.6);
     assertThat(without.confidence()).isLessThan(0.6);
+  }
+
+  @Test
+  void solidarityLowersTheHostileEventItIsShownAgainst() {
+    // without solidarity the attack decides; with it, the attack counts x0.2 (-0.18) against +0.5
+    assertThat(score("وقع الهجوم على الحدود", true).stance()).isEqualTo(Score.CONFLICTUAL);
+    Score s = score("وقع الهجوم على الحدود وأعلنت تضامنها مع الجار", true);
+    assertThat(s.stance()).isEqualTo(Score.COOPERATIVE);
+    assertThat(s.evidence()).extracting(Evidence::weight).containsExactly(-0.18, 0.5);
+    // a negated solidarity («لم تعلن تضامنها») lowers nothing
+    assertThat(score("the attack and not solidarity", true).evidence()).extracting(Evidence::weight)
+        .containsExactly(-0.9, -0.3);
+  }
+
+  @Test
+  void aDenialReachesOverItsComplementClause() {
+    // six words from «نفت» to «عقوبات»: beyond the scope of 5, unless «أن تكون» opens the denied clause (+3)
+    assertThat(score("نفت الحكومة أمس في بيان رسمي عقوبات", true).stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(score("نفت الحكومة أن تكون الوزارة قد فرضت عقوبات", true).stance()).isEqualTo(Score.NEUTRAL);
   }
 }
