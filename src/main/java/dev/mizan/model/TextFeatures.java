@@ -206,8 +206,9 @@ public final class TextFeatures implements Serializable {
     if (words == 0 || (charMax == 0 && wordMax == 0)) {
       return;
     }
-    int half = numFeatures >>> 6;
-    long[] seen = sc.seen(2 * half); // char family in [0, half), word family in [half, 2 half)
+    // seen[i] == mark: index i (char family) or i - numFeatures (word family) already occurred in this unit
+    byte[] seen = sc.seen(2 * numFeatures);
+    byte mark = sc.nextMark();
     double[] zc = sc.sumC(stride);
     double[] zw = sc.sumW(stride);
     int[][] ms = sc.linearMemos(words);
@@ -234,19 +235,18 @@ public final class TextFeatures implements Serializable {
         }
       }
     }
-    // the char n-gram indices against the bitmap, without a branch (whether an index repeats is unpredictable): every
-    // index is written at rep[nr] and kept (nr advanced) only when its bit was already set
+    // each char n-gram index marked seen, without a branch (whether an index repeats is unpredictable): every index
+    // is written at rep[nr] and kept (nr advanced) only when it was marked already
     rep = sc.rep = Scratch.fit(rep, nC + 1);
     int grams = M_SUMS + 3 * stride; // where each memo's n-gram indices start
     for (int k = 0; k < words; k++) {
       int[] m = ms[k];
       for (int q = grams, end = grams + m[M_NGRAMS]; q < end; q++) {
         int x = m[q];
-        int wi = x >>> 6;
-        long cur = seen[wi];
-        seen[wi] = cur | (1L << x);
+        int old = seen[x];
+        seen[x] = mark;
         rep[nr] = x;
-        nr += (int) (cur >>> x) & 1;
+        nr += (((old ^ mark) & 0xff) - 1) >>> 31;
       }
     }
     // the word family: unigrams from the memo (above), n-grams (n ≥ 2) over the stems hashed here
@@ -291,25 +291,15 @@ public final class TextFeatures implements Serializable {
     }
     int rw = nw; // repeated word n-gram indices go to wids[rw, …), branch-free as above
     wids = sc.wids(2 * nw + 1);
+    int nf = numFeatures;
     for (int j = 0; j < nw; j++) {
       int x = wids[j];
-      int wi = half + (x >>> 6);
-      long cur = seen[wi];
-      seen[wi] = cur | (1L << x);
+      int old = seen[nf + x];
+      seen[nf + x] = mark;
       wids[rw] = x;
-      rw += (int) (cur >>> x) & 1;
+      rw += (((old ^ mark) & 0xff) - 1) >>> 31;
     }
-    // clear the bitmap: every set bit belongs to one of the indices just read
-    for (int k = 0; k < words; k++) {
-      int[] m = ms[k];
-      for (int q = grams, end = grams + m[M_NGRAMS]; q < end; q++) {
-        seen[m[q] >>> 6] = 0;
-      }
-      ms[k] = null;
-    }
-    for (int j = 0; j < nw; j++) {
-      seen[half + (wids[j] >>> 6)] = 0;
-    }
+    Arrays.fill(ms, 0, words, null);
     double invC = repeats(rep, 0, nr, nC, w, stride, zc, sc);
     double invW = repeats(wids, nw, rw, nw, w, stride, zw, sc);
     for (int c = 0; c < stride; c++) {
@@ -876,20 +866,34 @@ public final class TextFeatures implements Serializable {
 
     int[] grams = new int[256];
     int ngrams;
-    /** addLinear's bitmap over both families' index spaces (all clear between units), and its work arrays. */
-    long[] seen = new long[0];
+    /**
+     * addLinear's marks over both families' index spaces: an index occurred in the current unit when its byte holds the
+     * unit's mark (1..255, a new one per unit; all bytes cleared when the marks wrap, once every 255 units), so no unit
+     * clears what it marked; and its work arrays.
+     */
+    byte[] seen = new byte[0];
+    int mark;
+
+    byte[] seen(int n) {
+      if (seen.length < n) {
+        seen = new byte[n];
+        mark = 0;
+      }
+      return seen;
+    }
+
+    byte nextMark() {
+      if (++mark > 255) {
+        Arrays.fill(seen, (byte) 0);
+        mark = 1;
+      }
+      return (byte) mark;
+    }
     double[] sumC = new double[0];
     double[] sumW = new double[0];
     int[] rep = new int[256];
     int[] wids = new int[256];
     int[][] linearMemos = new int[64][];
-
-    long[] seen(int n) {
-      if (seen.length < n) {
-        seen = new long[n]; // only ever grown while clear
-      }
-      return seen;
-    }
 
     double[] sumC(int n) {
       if (sumC.length < n) {
