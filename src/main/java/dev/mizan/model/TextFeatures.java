@@ -74,6 +74,7 @@ public final class TextFeatures implements Serializable {
     this.charMax = charMax;
     this.wordMax = wordMax;
     this.ruleFeatures = ruleFeatures;
+    modConstants();
   }
 
   public int numFeatures() {
@@ -700,8 +701,43 @@ public final class TextFeatures implements Serializable {
     return sb.toString();
   }
 
+  /** {@code RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS)}, without a division (see {@link #floorMod}). */
   private int reduce(int h) {
-    return RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS);
+    return RULE_SLOTS + floorMod(h, numFeatures - RULE_SLOTS, modM, modC);
+  }
+
+  /** {@link #floorMod}'s constants for the divisor {@code numFeatures - RULE_SLOTS}; set on construction and reading. */
+  private transient long modM;
+  private transient int modC;
+
+  private void modConstants() {
+    int d = numFeatures - RULE_SLOTS;
+    modM = modMultiplier(d);
+    modC = (int) ((1L << 31) % d);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    modConstants();
+  }
+
+  /** Lemire's multiplier for {@link #floorMod}: floor((2^64 - 1) / d) + 1, for a divisor d in [1, 2^31). */
+  static long modMultiplier(int d) {
+    return Long.divideUnsigned(-1L, d) + 1;
+  }
+
+  /**
+   * {@code Math.floorMod(h, d)} for d in [2, 2^31) with two multiplications instead of a division (the reduction of
+   * every hashed n-gram): h + 2^31 is in [0, 2^32), its remainder is Lemire's "faster remainder by direct computation"
+   * (exact for every 32-bit dividend and divisor), and h ≡ (h + 2^31) − (2^31 mod d). {@code m} =
+   * {@link #modMultiplier}(d), {@code c} = 2^31 mod d.
+   */
+  static int floorMod(int h, int d, long m, int c) {
+    long lowbits = m * (h + (1L << 31));
+    // the high 64 bits of the unsigned 128-bit product lowbits × d (d > 0)
+    long r = Math.multiplyHigh(lowbits, d) + ((lowbits >> 63) & d);
+    int x = (int) r - c;
+    return x < 0 ? x + d : x;
   }
 
   /**
