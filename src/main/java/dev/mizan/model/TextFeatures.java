@@ -207,9 +207,10 @@ public final class TextFeatures implements Serializable {
     if (words == 0 || (charMax == 0 && wordMax == 0)) {
       return;
     }
-    // seen[i] == mark: index i (char family) or i - numFeatures (word family) already occurred in this unit
-    byte[] seen = sc.seen(2 * numFeatures);
-    byte mark = sc.nextMark();
+    int half = numFeatures >>> 6;
+    long[] seen = sc.seen(2 * half); // char family in [0, half), word family in [half, 2 half)
+    int[] dirty = sc.dirty(1); // the bitmap words set in this unit
+    int nd = 0;
     double[] zc = sc.sumC(stride);
     double[] zw = sc.sumW(stride);
     int[][] ms = sc.linearMemos(words);
@@ -239,15 +240,19 @@ public final class TextFeatures implements Serializable {
     // each char n-gram index marked seen, without a branch (whether an index repeats is unpredictable): every index
     // is written at rep[nr] and kept (nr advanced) only when it was marked already
     rep = sc.rep = Scratch.fit(rep, nC + 1);
+    dirty = sc.dirty(nC + 2 * wordMax * words + 1);
     int grams = M_SUMS + 3 * stride; // where each memo's n-gram indices start
     for (int k = 0; k < words; k++) {
       int[] m = ms[k];
       for (int q = grams, end = grams + m[M_NGRAMS]; q < end; q++) {
         int x = m[q];
-        int old = seen[x];
-        seen[x] = mark;
+        int wi = x >>> 6;
+        long cur = seen[wi];
+        seen[wi] = cur | (1L << x);
         rep[nr] = x;
-        nr += (((old ^ mark) & 0xff) - 1) >>> 31;
+        nr += (int) (cur >>> x) & 1;
+        dirty[nd] = wi;
+        nd += (int) ((cur - 1) >>> 63); // 1 when this word of the bitmap was clear
       }
     }
     // the word family: unigrams from the memo (above), n-grams (n ≥ 2) over the stems hashed here
@@ -292,13 +297,18 @@ public final class TextFeatures implements Serializable {
     }
     int rw = nw; // repeated word n-gram indices go to wids[rw, …), branch-free as above
     wids = sc.wids(2 * nw + 1);
-    int nf = numFeatures;
     for (int j = 0; j < nw; j++) {
       int x = wids[j];
-      int old = seen[nf + x];
-      seen[nf + x] = mark;
+      int wi = half + (x >>> 6);
+      long cur = seen[wi];
+      seen[wi] = cur | (1L << x);
       wids[rw] = x;
-      rw += (((old ^ mark) & 0xff) - 1) >>> 31;
+      rw += (int) (cur >>> x) & 1;
+      dirty[nd] = wi;
+      nd += (int) ((cur - 1) >>> 63);
+    }
+    for (int j = 0; j < nd; j++) {
+      seen[dirty[j]] = 0;
     }
     Arrays.fill(ms, 0, words, null);
     double invC = repeats(rep, 0, nr, nC, w, stride, zc, sc);
@@ -902,29 +912,21 @@ public final class TextFeatures implements Serializable {
 
     int[] grams = new int[256];
     int ngrams;
-    /**
-     * addLinear's marks over both families' index spaces: an index occurred in the current unit when its byte holds the
-     * unit's mark (1..255, a new one per unit; all bytes cleared when the marks wrap, once every 255 units), so no unit
-     * clears what it marked; and its work arrays.
-     */
-    byte[] seen = new byte[0];
-    int mark;
+    /** addLinear's bitmap over both families' index spaces (all clear between units) and the words it set. */
+    long[] seen = new long[0];
+    int[] dirty = new int[256];
 
-    byte[] seen(int n) {
+    long[] seen(int n) {
       if (seen.length < n) {
-        seen = new byte[n];
-        mark = 0;
+        seen = new long[n]; // only ever grown while clear
       }
       return seen;
     }
 
-    byte nextMark() {
-      if (++mark > 255) {
-        Arrays.fill(seen, (byte) 0);
-        mark = 1;
-      }
-      return (byte) mark;
+    int[] dirty(int n) {
+      return dirty = fit(dirty, n);
     }
+
     double[] sumC = new double[0];
     double[] sumW = new double[0];
     int[] rep = new int[256];
