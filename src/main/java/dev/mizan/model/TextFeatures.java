@@ -193,7 +193,7 @@ public final class TextFeatures implements Serializable {
   private void linear(int words, IntFunction<WordForm> forms, String lang, RuleSignals signals, Object owner, float[] w,
       int stride, double[] z, Scratch sc) {
     if (ruleFeatures) {
-      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang);
+      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang, sc.ruleValues);
       for (int k = 0; k < r.length; k++) {
         if (r[k] != 0) {
           double v = r[k];
@@ -237,11 +237,12 @@ public final class TextFeatures implements Serializable {
         }
       }
     }
-    // each char n-gram index marked seen, without a branch (whether an index repeats is unpredictable): every index
-    // is written at rep[nr] and kept (nr advanced) only when it was marked already
+    int grams = M_SUMS + 3 * stride; // where each memo's n-gram indices start
+    // the char n-gram indices against the bitmap, without a branch (whether an index repeats is unpredictable): every
+    // index is written at rep[nr] and kept (nr advanced) only when its bit was set already; each bitmap word set
+    // first is listed in dirty (cleared at the end)
     rep = sc.rep = Scratch.fit(rep, nC + 1);
     dirty = sc.dirty(nC + 2 * wordMax * words + 1);
-    int grams = M_SUMS + 3 * stride; // where each memo's n-gram indices start
     for (int k = 0; k < words; k++) {
       int[] m = ms[k];
       for (int q = grams, end = grams + m[M_NGRAMS]; q < end; q++) {
@@ -509,7 +510,11 @@ public final class TextFeatures implements Serializable {
 
   /** The rule slot values (length {@value #RULE_SLOTS}), each in [0, 1]. */
   static double[] ruleValues(RuleSignals s, String lang) {
-    double[] r = new double[RULE_SLOTS];
+    return ruleValues(s, lang, new double[RULE_SLOTS]);
+  }
+
+  /** {@link #ruleValues(RuleSignals, String)} written into {@code r} (slots 0..14; the unused slot 15 stays 0); returns r. */
+  private static double[] ruleValues(RuleSignals s, String lang, double[] r) {
     r[0] = Math.min(s.cooperativeWeight(), 3.0) / 3.0;
     r[1] = Math.min(s.conflictualWeight(), 3.0) / 3.0;
     r[2] = Math.min(s.negators(), 3) / 3.0;
@@ -932,6 +937,8 @@ public final class TextFeatures implements Serializable {
     int[] rep = new int[256];
     int[] wids = new int[256];
     int[][] linearMemos = new int[64][];
+    /** addLinear's rule slot values. */
+    final double[] ruleValues = new double[RULE_SLOTS];
 
     double[] sumC(int n) {
       if (sumC.length < n) {
