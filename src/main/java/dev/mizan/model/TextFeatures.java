@@ -219,7 +219,9 @@ public final class TextFeatures implements Serializable {
     int nC = 0;
     // first every word's memo, in a loop of little else, so that the cache misses of fetching them overlap
     for (int k = 0; k < words; k++) {
-      ms[k] = linearMemo(forms.apply(k), owner, w, stride, sc);
+      WordForm f = forms.apply(k);
+      Object o = f.memo(owner); // the usual hit, here, not behind a call to the memo's (large) constructing method
+      ms[k] = o != null ? (int[]) o : linearMemo(f, owner, w, stride, sc);
     }
     int[] wids = sc.wids(wordMax * words);
     int nw = 0;
@@ -432,11 +434,8 @@ public final class TextFeatures implements Serializable {
     return Double.longBitsToDouble((m[i] & 0xFFFFFFFFL) | ((long) m[i + 1] << 32));
   }
 
+  /** Makes and memoises {@code f}'s memo for {@code owner} (addLinear reads an existing one itself). */
   private int[] linearMemo(WordForm f, Object owner, float[] w, int stride, Scratch sc) {
-    Object o = f.memo(owner);
-    if (o != null) {
-      return (int[]) o;
-    }
     boolean number = f.kind == Token.Kind.NUMBER;
     sc.ngrams = 0;
     if (charMax > 0) {
