@@ -326,7 +326,7 @@ public final class TextFeatures implements Serializable {
   /**
    * A family's repeated indices {@code a[from, to)} (each occurrence after an index's first): adds {@code (f(tf) − tf) W}
    * of each to {@code sum}; returns 1 / the family's L2 norm given its {@code total} occurrences (0 when none).
-   * Counts in {@code tf} (all zero before and after); overwrites {@code a[from, to)}.
+   * Counts in {@code sc}'s small repeat table (empty before and after); overwrites {@code a[from, to)}.
    */
   private static double repeats(int[] a, int from, int to, int total, float[] w, int stride, double[] sum, Scratch sc) {
     if (total == 0) {
