@@ -196,7 +196,7 @@ public final class LinearTextModel implements Serializable {
     int off = 0;
     for (int h = 0; h < out.length; h++) {
       Head head = heads.get(h);
-      out[h] = softmax(Arrays.copyOfRange(z, off, off + head.k()), head.temperature());
+      out[h] = softmaxInPlace(Arrays.copyOfRange(z, off, off + head.k()), head.temperature());
       off += head.k();
     }
     return out;
@@ -264,20 +264,24 @@ public final class LinearTextModel implements Serializable {
 
   /** Softmax of z / t, numerically stable. */
   public static double[] softmax(double[] z, double t) {
+    return softmaxInPlace(z.clone(), t);
+  }
+
+  /** {@link #softmax} written over {@code z} (no new array per head and sentence); returns z. */
+  private static double[] softmaxInPlace(double[] z, double t) {
     double max = Double.NEGATIVE_INFINITY;
     for (double v : z) {
       max = Math.max(max, v / t);
     }
-    double[] p = new double[z.length];
     double sum = 0;
     for (int c = 0; c < z.length; c++) {
-      p[c] = Math.exp(z[c] / t - max);
-      sum += p[c];
+      z[c] = Math.exp(z[c] / t - max);
+      sum += z[c];
     }
     for (int c = 0; c < z.length; c++) {
-      p[c] /= sum;
+      z[c] /= sum;
     }
-    return p;
+    return z;
   }
 
   // ---- file format ----

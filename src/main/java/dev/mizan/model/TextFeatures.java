@@ -74,6 +74,7 @@ public final class TextFeatures implements Serializable {
     this.charMax = charMax;
     this.wordMax = wordMax;
     this.ruleFeatures = ruleFeatures;
+    modConstants();
   }
 
   public int numFeatures() {
@@ -192,7 +193,7 @@ public final class TextFeatures implements Serializable {
   private void linear(int words, IntFunction<WordForm> forms, String lang, RuleSignals signals, Object owner, float[] w,
       int stride, double[] z, Scratch sc) {
     if (ruleFeatures) {
-      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang);
+      double[] r = ruleValues(signals == null ? RuleSignals.NONE : signals, lang, sc.ruleValues);
       for (int k = 0; k < r.length; k++) {
         if (r[k] != 0) {
           double v = r[k];
@@ -208,46 +209,57 @@ public final class TextFeatures implements Serializable {
     }
     int half = numFeatures >>> 6;
     long[] seen = sc.seen(2 * half); // char family in [0, half), word family in [half, 2 half)
+    int[] dirty = sc.dirty(1); // the bitmap words set in this unit
+    int nd = 0;
     double[] zc = sc.sumC(stride);
     double[] zw = sc.sumW(stride);
     int[][] ms = sc.linearMemos(words);
     int[] rep = sc.rep;
     int nr = 0; // char n-gram occurrences whose index was already seen in this unit
     int nC = 0;
+    // first every word's memo, in a loop of little else, so that the cache misses of fetching them overlap
     for (int k = 0; k < words; k++) {
-      int[] m = linearMemo(forms.apply(k), owner, w, stride, sc);
-      ms[k] = m;
-      int ng = m[0];
-      for (int q = M_GRAMS, end = M_GRAMS + ng; q < end; q++) {
-        int x = m[q];
-        int wi = x >>> 6;
-        long bit = 1L << x;
-        long cur = seen[wi];
-        if ((cur & bit) != 0) {
-          if (nr == rep.length) {
-            rep = sc.rep = Arrays.copyOf(rep, 2 * nr);
-          }
-          rep[nr++] = x;
-        } else {
-          seen[wi] = cur | bit;
-        }
-      }
-      nC += ng;
-      for (int c = 0, p = M_GRAMS + ng; c < stride; c++, p += 2) {
-        zc[c] += memoDouble(m, p);
-      }
+      WordForm f = forms.apply(k);
+      Object o = f.memo(owner); // the usual hit, here, not behind a call to the memo's (large) constructing method
+      ms[k] = o != null ? (int[]) o : linearMemo(f, owner, w, stride, sc);
     }
-    // the word family: unigrams from the memo, n-grams (n ≥ 2) over the stems hashed here
     int[] wids = sc.wids(wordMax * words);
     int nw = 0;
-    if (wordMax > 0) {
-      for (int k = 0; k < words; k++) {
-        int[] m = ms[k];
+    // each word's summed weights: its character n-grams' (char family), its unigram's (word family)
+    for (int k = 0; k < words; k++) {
+      int[] m = ms[k];
+      nC += m[M_NGRAMS];
+      for (int c = 0, p = M_SUMS; c < stride; c++, p += 2) {
+        zc[c] += memoDouble(m, p);
+      }
+      if (wordMax > 0) {
         wids[nw++] = m[M_UNIGRAM];
-        for (int c = 0, p = M_GRAMS + m[0] + 2 * stride; c < stride; c++, p += 2) {
-          zw[c] += memoDouble(m, p);
+        for (int c = 0, p = M_SUMS + 2 * stride; c < stride; c++, p++) {
+          zw[c] += Float.intBitsToFloat(m[p]);
         }
       }
+    }
+    int grams = M_SUMS + 3 * stride; // where each memo's n-gram indices start
+    // the char n-gram indices against the bitmap, without a branch (whether an index repeats is unpredictable): every
+    // index is written at rep[nr] and kept (nr advanced) only when its bit was set already; each bitmap word set
+    // first is listed in dirty (cleared at the end)
+    rep = sc.rep = Scratch.fit(rep, nC + 1);
+    dirty = sc.dirty(nC + 2 * wordMax * words + 1);
+    for (int k = 0; k < words; k++) {
+      int[] m = ms[k];
+      for (int q = grams, end = grams + m[M_NGRAMS]; q < end; q++) {
+        int x = m[q];
+        int wi = x >>> 6;
+        long cur = seen[wi];
+        seen[wi] = cur | (1L << x);
+        rep[nr] = x;
+        nr += (int) (cur >>> x) & 1;
+        dirty[nd] = wi;
+        nd += (int) ((cur - 1) >>> 63); // 1 when this word of the bitmap was clear
+      }
+    }
+    // the word family: unigrams from the memo (above), n-grams (n ≥ 2) over the stems hashed here
+    if (wordMax > 0) {
       if (wordMax >= 2) {
         // bigrams: the hash continues from the first word's memoised prefix state ("w:" + stem + " ")
         for (int i = 0; i + 2 <= words; i++) {
@@ -270,7 +282,7 @@ public final class TextFeatures implements Serializable {
             }
             int[] m = ms[j];
             int sl = m[M_STEM];
-            for (int b = 0, q = M_GRAMS + m[0] + 4 * stride; b < sl; b++) {
+            for (int b = 0, q = grams + m[M_NGRAMS]; b < sl; b++) {
               key[o + b] = (byte) (m[q + (b >>> 2)] >>> ((b & 3) << 3));
             }
             o += sl;
@@ -286,33 +298,24 @@ public final class TextFeatures implements Serializable {
         }
       }
     }
-    int rw = nw; // repeated word n-gram indices go to wids[rw, …)
+    int rw = nw; // repeated word n-gram indices go to wids[rw, …), branch-free as above
+    wids = sc.wids(2 * nw + 1);
     for (int j = 0; j < nw; j++) {
       int x = wids[j];
       int wi = half + (x >>> 6);
-      long bit = 1L << x;
       long cur = seen[wi];
-      if ((cur & bit) != 0) {
-        wids = sc.wids(rw + 1);
-        wids[rw++] = x;
-      } else {
-        seen[wi] = cur | bit;
-      }
+      seen[wi] = cur | (1L << x);
+      wids[rw] = x;
+      rw += (int) (cur >>> x) & 1;
+      dirty[nd] = wi;
+      nd += (int) ((cur - 1) >>> 63);
     }
-    // clear the bitmap: every set bit belongs to one of the indices just read
-    for (int k = 0; k < words; k++) {
-      int[] m = ms[k];
-      for (int q = M_GRAMS, end = M_GRAMS + m[0]; q < end; q++) {
-        seen[m[q] >>> 6] = 0;
-      }
-      ms[k] = null;
+    for (int j = 0; j < nd; j++) {
+      seen[dirty[j]] = 0;
     }
-    for (int j = 0; j < nw; j++) {
-      seen[half + (wids[j] >>> 6)] = 0;
-    }
-    int[] tf = sc.tf(numFeatures);
-    double invC = repeats(rep, 0, nr, nC, w, stride, zc, tf);
-    double invW = repeats(wids, nw, rw, nw, w, stride, zw, tf);
+    Arrays.fill(ms, 0, words, null);
+    double invC = repeats(rep, 0, nr, nC, w, stride, zc, sc);
+    double invW = repeats(wids, nw, rw, nw, w, stride, zw, sc);
     for (int c = 0; c < stride; c++) {
       z[c] += invC * zc[c] + invW * zw[c];
       zc[c] = 0;
@@ -323,27 +326,50 @@ public final class TextFeatures implements Serializable {
   /**
    * A family's repeated indices {@code a[from, to)} (each occurrence after an index's first): adds {@code (f(tf) − tf) W}
    * of each to {@code sum}; returns 1 / the family's L2 norm given its {@code total} occurrences (0 when none).
-   * Counts in {@code tf} (all zero before and after); overwrites {@code a[from, to)}.
+   * Counts in {@code sc}'s small repeat table (empty before and after); overwrites {@code a[from, to)}.
    */
-  private static double repeats(int[] a, int from, int to, int total, float[] w, int stride, double[] sum, int[] tf) {
+  private static double repeats(int[] a, int from, int to, int total, float[] w, int stride, double[] sum, Scratch sc) {
     if (total == 0) {
       return 0;
     }
+    // count the repeats in a small open-addressing table (index -> count; 0 = empty slot, as no hashed index is 0),
+    // so that they stay in L1 instead of touching a table over the whole index space; slots[j] = the slot of the j-th
+    // distinct repeated index, in order of first appearance (the order of the additions below)
+    int cap = Integer.highestOneBit(Math.max(8, to - from) * 2) << 1;
+    int shift = 32 - Integer.numberOfTrailingZeros(cap);
+    int[] keys = sc.hkeys(cap);
+    int[] cnt = sc.hcnt;
+    int[] slots = sc.hslots(to - from);
+    int mask = cap - 1;
     int end = from; // the distinct repeated indices, compacted in place
     for (int i = from; i < to; i++) {
       int x = a[i];
-      if (tf[x]++ == 0) {
-        a[end++] = x;
+      int h = (x * 0x9E3779B9) >>> shift;
+      while (true) {
+        int k = keys[h];
+        if (k == x) {
+          cnt[h]++;
+          break;
+        }
+        if (k == 0) {
+          keys[h] = x;
+          cnt[h] = 1;
+          slots[end - from] = h;
+          a[end++] = x;
+          break;
+        }
+        h = (h + 1) & mask;
       }
     }
     double norm = 0;
     int single = total; // occurrences of indices seen once
     for (int i = from; i < end; i++) {
       int x = a[i];
-      int t = tf[x] + 1;
-      tf[x] = 0;
+      int h = slots[i - from];
+      int t = cnt[h] + 1;
+      keys[h] = 0;
       single -= t;
-      double f = 1 + Math.log(t);
+      double f = sublinear(t);
       norm += f * f;
       double d = f - t;
       int base = x * stride;
@@ -356,10 +382,12 @@ public final class TextFeatures implements Serializable {
 
   /**
    * What {@link #addLinear} keeps per word form and weight matrix, in one int array (one object, contiguous, so a
-   * word costs few cache lines): {@code [M_NGRAMS]} = G, the number of its character n-gram occurrences;
-   * {@code [M_UNIGRAM]} its word unigram index; {@code [M_STEM]} the UTF-8 length of its word-family form; then its G
-   * n-gram indices in order; then 2 × stride doubles (each as two ints, low half first): the n-grams' weights summed
-   * per class, then the unigram's weights; then the word-family form's UTF-8, four bytes per int, little-endian.
+   * word costs few cache lines; what every word reads first): {@code [M_NGRAMS]} = G, the number of its character
+   * n-gram occurrences; {@code [M_UNIGRAM]} its word unigram index; {@code [M_STEM]} the UTF-8 length of its
+   * word-family form; the bigram prefix state ({@code M_PREFIX_*}); from {@code M_SUMS} stride doubles (each as two
+   * ints, low half first): the n-grams' weights summed per class; then the unigram's stride float weights (as their
+   * bits: exact, they are the float weights themselves); then its G n-gram indices in order; then the word-family
+   * form's UTF-8, four bytes per int, little-endian.
    */
   private static final int M_NGRAMS = 0;
   private static final int M_UNIGRAM = 1;
@@ -371,7 +399,7 @@ public final class TextFeatures implements Serializable {
    */
   private static final int M_PREFIX_HASH = 3;
   private static final int M_PREFIX_TAIL = 4;
-  private static final int M_GRAMS = 5;
+  private static final int M_SUMS = 5;
 
   /**
    * {@code murmur3("w:" + a's stem + " " + b's stem, SEED)} from a's prefix state and b's packed stem bytes (the same
@@ -384,7 +412,7 @@ public final class TextFeatures implements Serializable {
     int tl = tailWord >>> 24;
     int carry = tailWord & 0xFFFFFF;
     int lenB = b[M_STEM];
-    int q = M_GRAMS + b[M_NGRAMS] + 4 * stride; // b's packed stem
+    int q = M_SUMS + 3 * stride + b[M_NGRAMS]; // b's packed stem
     int nB = (lenB + 3) >>> 2;
     int total = tl + lenB;
     int nblocks = total >>> 2;
@@ -406,11 +434,8 @@ public final class TextFeatures implements Serializable {
     return Double.longBitsToDouble((m[i] & 0xFFFFFFFFL) | ((long) m[i + 1] << 32));
   }
 
+  /** Makes and memoises {@code f}'s memo for {@code owner} (addLinear reads an existing one itself). */
   private int[] linearMemo(WordForm f, Object owner, float[] w, int stride, Scratch sc) {
-    Object o = f.memo(owner);
-    if (o != null) {
-      return (int[]) o;
-    }
     boolean number = f.kind == Token.Kind.NUMBER;
     sc.ngrams = 0;
     if (charMax > 0) {
@@ -424,7 +449,8 @@ public final class TextFeatures implements Serializable {
       stem = form.getBytes(StandardCharsets.UTF_8);
       unigram = index("w", form);
     }
-    int[] m = new int[M_GRAMS + ng + 4 * stride + (stem.length + 3) / 4];
+    int grams = M_SUMS + 3 * stride;
+    int[] m = new int[grams + ng + (stem.length + 3) / 4];
     m[M_NGRAMS] = ng;
     m[M_UNIGRAM] = unigram;
     m[M_STEM] = stem.length;
@@ -447,27 +473,18 @@ public final class TextFeatures implements Serializable {
       m[M_PREFIX_HASH] = h1;
       m[M_PREFIX_TAIL] = tail | ((lp - whole) << 24);
     }
-    System.arraycopy(sc.grams, 0, m, M_GRAMS, ng);
-    double[] sums = new double[2 * stride];
-    for (int q = 0; q < ng; q++) {
-      int base = sc.grams[q] * stride;
-      for (int c = 0; c < stride; c++) {
-        sums[c] += w[base + c];
+    for (int c = 0; c < stride; c++) {
+      double sum = 0;
+      for (int q = 0; q < ng; q++) {
+        sum += w[sc.grams[q] * stride + c];
       }
+      long bits = Double.doubleToRawLongBits(sum);
+      m[M_SUMS + 2 * c] = (int) bits;
+      m[M_SUMS + 2 * c + 1] = (int) (bits >>> 32);
+      m[M_SUMS + 2 * stride + c] = wordMax > 0 ? Float.floatToRawIntBits(w[unigram * stride + c]) : 0;
     }
-    if (wordMax > 0) {
-      int base = unigram * stride;
-      for (int c = 0; c < stride; c++) {
-        sums[stride + c] = w[base + c];
-      }
-    }
-    int p = M_GRAMS + ng;
-    for (double v : sums) {
-      long bits = Double.doubleToRawLongBits(v);
-      m[p++] = (int) bits;
-      m[p++] = (int) (bits >>> 32);
-    }
-    for (int b = 0; b < stem.length; b++) {
+    System.arraycopy(sc.grams, 0, m, grams, ng);
+    for (int b = 0, p = grams + ng; b < stem.length; b++) {
       m[p + (b >>> 2)] |= (stem[b] & 0xff) << ((b & 3) << 3);
     }
     f.memo(owner, m);
@@ -476,9 +493,27 @@ public final class TextFeatures implements Serializable {
 
   private static final byte[] NO_BYTES = new byte[0];
 
+  /** {@code 1 + Math.log(t)} for t in [1, 64), computed once (Math.log gives the same double for the same t). */
+  private static final double[] SUBLINEAR = new double[64];
+
+  static {
+    for (int t = 1; t < SUBLINEAR.length; t++) {
+      SUBLINEAR[t] = 1 + Math.log(t);
+    }
+  }
+
+  /** The sublinear term weight {@code 1 + ln t} of a count t ≥ 1. */
+  static double sublinear(int t) {
+    return t < SUBLINEAR.length ? SUBLINEAR[t] : 1 + Math.log(t);
+  }
+
   /** The rule slot values (length {@value #RULE_SLOTS}), each in [0, 1]. */
   static double[] ruleValues(RuleSignals s, String lang) {
-    double[] r = new double[RULE_SLOTS];
+    return ruleValues(s, lang, new double[RULE_SLOTS]);
+  }
+
+  /** {@link #ruleValues(RuleSignals, String)} written into {@code r} (slots 0..14; the unused slot 15 stays 0); returns r. */
+  private static double[] ruleValues(RuleSignals s, String lang, double[] r) {
     r[0] = Math.min(s.cooperativeWeight(), 3.0) / 3.0;
     r[1] = Math.min(s.conflictualWeight(), 3.0) / 3.0;
     r[2] = Math.min(s.negators(), 3) / 3.0;
@@ -680,8 +715,43 @@ public final class TextFeatures implements Serializable {
     return sb.toString();
   }
 
+  /** {@code RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS)}, without a division (see {@link #floorMod}). */
   private int reduce(int h) {
-    return RULE_SLOTS + Math.floorMod(h, numFeatures - RULE_SLOTS);
+    return RULE_SLOTS + floorMod(h, numFeatures - RULE_SLOTS, modM, modC);
+  }
+
+  /** {@link #floorMod}'s constants for the divisor {@code numFeatures - RULE_SLOTS}; set on construction and reading. */
+  private transient long modM;
+  private transient int modC;
+
+  private void modConstants() {
+    int d = numFeatures - RULE_SLOTS;
+    modM = modMultiplier(d);
+    modC = (int) ((1L << 31) % d);
+  }
+
+  private void readObject(java.io.ObjectInputStream in) throws java.io.IOException, ClassNotFoundException {
+    in.defaultReadObject();
+    modConstants();
+  }
+
+  /** Lemire's multiplier for {@link #floorMod}: floor((2^64 - 1) / d) + 1, for a divisor d in [1, 2^31). */
+  static long modMultiplier(int d) {
+    return Long.divideUnsigned(-1L, d) + 1;
+  }
+
+  /**
+   * {@code Math.floorMod(h, d)} for d in [2, 2^31) with two multiplications instead of a division (the reduction of
+   * every hashed n-gram): h + 2^31 is in [0, 2^32), its remainder is Lemire's "faster remainder by direct computation"
+   * (exact for every 32-bit dividend and divisor), and h ≡ (h + 2^31) − (2^31 mod d). {@code m} =
+   * {@link #modMultiplier}(d), {@code c} = 2^31 mod d.
+   */
+  static int floorMod(int h, int d, long m, int c) {
+    long lowbits = m * (h + (1L << 31));
+    // the high 64 bits of the unsigned 128-bit product lowbits × d (d > 0)
+    long r = Math.multiplyHigh(lowbits, d) + ((lowbits >> 63) & d);
+    int x = (int) r - c;
+    return x < 0 ? x + d : x;
   }
 
   /**
@@ -756,9 +826,9 @@ public final class TextFeatures implements Serializable {
             cnt[index] = 0;
             int tc = (int) c;
             int tw = (int) (c >>> 32);
-            // ln 1 = 0 exactly: the common tf = 1 needs no logarithm
-            double vc = tc == 0 ? 0 : tc == 1 ? 1.0 : 1 + Math.log(tc);
-            double vw = tw == 0 ? 0 : tw == 1 ? 1.0 : 1 + Math.log(tw);
+            // 1 + ln tf from a table for the usual small counts (1 + ln 1 = 1 exactly)
+            double vc = tc == 0 ? 0 : sublinear(tc);
+            double vw = tw == 0 ? 0 : sublinear(tw);
             if (u == idx.length) {
               idx = Arrays.copyOf(idx, 2 * u);
               cw = Arrays.copyOf(cw, 2 * u);
@@ -846,13 +916,9 @@ public final class TextFeatures implements Serializable {
 
     int[] grams = new int[256];
     int ngrams;
-    /** addLinear's bitmap over both families' index spaces (all clear between units), and its work arrays. */
+    /** addLinear's bitmap over both families' index spaces (all clear between units) and the words it set. */
     long[] seen = new long[0];
-    double[] sumC = new double[0];
-    double[] sumW = new double[0];
-    int[] rep = new int[256];
-    int[] wids = new int[256];
-    int[][] linearMemos = new int[64][];
+    int[] dirty = new int[256];
 
     long[] seen(int n) {
       if (seen.length < n) {
@@ -860,6 +926,18 @@ public final class TextFeatures implements Serializable {
       }
       return seen;
     }
+
+    int[] dirty(int n) {
+      return dirty = fit(dirty, n);
+    }
+
+    double[] sumC = new double[0];
+    double[] sumW = new double[0];
+    int[] rep = new int[256];
+    int[] wids = new int[256];
+    int[][] linearMemos = new int[64][];
+    /** addLinear's rule slot values. */
+    final double[] ruleValues = new double[RULE_SLOTS];
 
     double[] sumC(int n) {
       if (sumC.length < n) {
@@ -879,14 +957,21 @@ public final class TextFeatures implements Serializable {
       return wids = fit(wids, n);
     }
 
-    /** addLinear's repeat counts per index (all zero between units). */
-    int[] tf = new int[0];
+    /** addLinear's repeat counts: an open-addressing table (keys all zero between units), its counts, slots used. */
+    int[] hkeys = new int[64];
+    int[] hcnt = new int[64];
+    int[] hslots = new int[64];
 
-    int[] tf(int n) {
-      if (tf.length < n) {
-        tf = new int[n];
+    int[] hkeys(int n) {
+      if (hkeys.length < n) {
+        hkeys = new int[n]; // only ever grown while clear
+        hcnt = new int[n];
       }
-      return tf;
+      return hkeys;
+    }
+
+    int[] hslots(int n) {
+      return hslots = fit(hslots, n);
     }
 
     int[][] linearMemos(int n) {

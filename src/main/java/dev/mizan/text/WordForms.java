@@ -9,7 +9,7 @@ package dev.mizan.text;
 final class WordForms {
   /**
    * Entries before the table is emptied: 65,536 distinct surfaces, at most ~35 MB per thread (~300 bytes each, plus
-   * ~240 in hybrid/model mode for the model's per-form memo, see TextFeatures#addLinear).
+   * ~210 in hybrid/model mode for the model's per-form memo, see TextFeatures#addLinear).
    */
   static final int MAX = 1 << 16;
   private static final ThreadLocal<WordForms> LOCAL = ThreadLocal.withInitial(WordForms::new);

@@ -226,6 +226,46 @@ class TextFeaturesParityTest {
     }
   }
 
+  /**
+   * A unit whose n-grams repeat far more than news sentences do (one word 150 times, another 70, between others; and
+   * many distinct words): the repeat counts pass the sublinear weight's table (t ≥ 64) and the repeat table grows; the
+   * word-form path still gives the feature vector's probabilities.
+   */
+  @Test
+  void heavilyRepeatedUnitsFromTheWordFormsEqualThoseOfTheFeatureVector() {
+    LinearTextModel m = LinearTextModel.loadDefault();
+    StringBuilder sb = new StringBuilder();
+    for (int i = 0; i < 150; i++) {
+      sb.append(i % 2 == 0 ? "سلام " : "مفاوضات ").append(i % 3 == 0 ? "talks " : "");
+    }
+    for (int i = 0; i < 400; i++) {
+      sb.append("كلمة").append(Integer.toString(i, 7).replace('0', 'ب').replace('1', 'ت').replace('2', 'ث')
+          .replace('3', 'ج').replace('4', 'ح').replace('5', 'خ').replace('6', 'د')).append(' ');
+    }
+    Random r = new Random(5);
+    for (String text : List.of(sb.toString(), "سلام ".repeat(200), "talks, talks and talks ".repeat(40))) {
+      Sentence s = new Sentence(TextCleaner.clean(text));
+      RuleSignals sig = randomSignals(r);
+      for (int pass = 0; pass < 2; pass++) {
+        double[][] expected = m.probabilities(m.features().vectorOfTokens(s.words, "ar", sig));
+        double[][] actual = m.probabilities(s.words.size(), s::form, "ar", sig);
+        for (int h = 0; h < expected.length; h++) {
+          for (int c = 0; c < expected[h].length; c++) {
+            assertThat(Math.abs(actual[h][c] - expected[h][c])).as("head %d class %d", h, c).isLessThan(1e-9);
+          }
+        }
+      }
+    }
+  }
+
+  /** The sublinear term weight's table holds exactly what Math.log gives at every count, and so does its fallback. */
+  @Test
+  void theSublinearWeightIsOnePlusTheLogOfTheCount() {
+    for (int t = 1; t <= 300; t++) {
+      assertThat(TextFeatures.sublinear(t)).as("t = %d", t).isEqualTo(1 + Math.log(t));
+    }
+  }
+
   private static LinearTextModel.Head randomHead(String name, int k, TextFeatures f, Random r) {
     float[] w = new float[f.numFeatures() * k];
     for (int i = 0; i < w.length; i++) {

@@ -98,6 +98,25 @@ class TextFeaturesTest {
     assertThat(java.util.Arrays.stream(a.values()).allMatch(x -> x > 0)).isTrue();
   }
 
+  /** The division-free reduction of a hash into the index space is Math.floorMod, for every sign and magnitude. */
+  @Test
+  void theDivisionFreeFloorModIsMathFloorMod() {
+    java.util.Random r = new java.util.Random(9);
+    for (int d : new int[] {2, 3, 7, 1008, 4080, 131056, 131072 - 16 + 1, 1 << 30, (1 << 30) - 16, Integer.MAX_VALUE}) {
+      long m = TextFeatures.modMultiplier(d);
+      int c = (int) ((1L << 31) % d);
+      int[] edges = {0, 1, -1, d, -d, d - 1, -d + 1, 2 * d - 1, Integer.MAX_VALUE, Integer.MIN_VALUE,
+          Integer.MIN_VALUE + 1, Integer.MAX_VALUE - 1};
+      for (int h : edges) {
+        assertThat(TextFeatures.floorMod(h, d, m, c)).as("floorMod(%d, %d)", h, d).isEqualTo(Math.floorMod(h, d));
+      }
+      for (int i = 0; i < 200_000; i++) {
+        int h = r.nextInt();
+        assertThat(TextFeatures.floorMod(h, d, m, c)).as("floorMod(%d, %d)", h, d).isEqualTo(Math.floorMod(h, d));
+      }
+    }
+  }
+
   @Test
   void parametersAreChecked() {
     assertThatThrownBy(() -> new TextFeatures(3000, 2, 5, 2, true)).hasMessageContaining("numFeatures = 3000");
