@@ -76,7 +76,7 @@ public final class Mentions {
           m.countries.add(new CountryMention(c, match.first(), match.last(), Place.Type.ACTOR, true));
         }
       } else if (actor == null && iso != null
-          && (!countryAmbiguous || (slotReadings(s, match, iso, type) && m.partySlot(s, lex, match, type)))) {
+          && (!countryAmbiguous || (slotReadings(s, match, iso, type) && partySlot(s, lex, match, type)))) {
         m.countries.add(new CountryMention(iso, match.first(), match.last(), type,
             type != Place.Type.ADJECTIVE && type != Place.Type.CITY));
       }
@@ -121,9 +121,6 @@ public final class Mentions {
   /** Words before which a form flagged {@code slot} names its country: «مع مالي», "against Georgia". */
   private static final java.util.Set<String> PARTY_PREPOSITIONS = java.util.Set.of("مع", "ضد", "with", "against");
 
-  private List<Dictionary.Match<Lexicon.Rel>> rels;
-  private List<Dictionary.Match<Lexicon.Speech>> speech;
-
   /**
    * Whether an ambiguous form flagged {@code slot} («مالي» 'financial', «جورجيا»/"Georgia" the US state, «روماني»
    * 'Roman') stands where a state does, and so names its country: a name right after an interaction or reporting
@@ -132,7 +129,7 @@ public final class Mentions {
    * الرومانية», the state a violation is against). Elsewhere it names nothing («دعم مالي», «طائرة مسيرة مالية», "the
    * governor of Georgia said": a subject before its verb is not trusted).
    */
-  private boolean partySlot(Sentence s, Lexicon lex, Dictionary.Match<Place> match, Place.Type type) {
+  private static boolean partySlot(Sentence s, Lexicon lex, Dictionary.Match<Place> match, Place.Type type) {
     int first = match.first();
     if (type == Place.Type.ADJECTIVE) {
       return first > 0 && !s.barrierAfter(first - 1) && isBody(s, first - 1);
@@ -144,16 +141,13 @@ public final class Mentions {
       if (PARTY_PREPOSITIONS.contains(s.key(first - 1))) {
         return true;
       }
-      if (rels == null) {
-        rels = lex.relations().findAll(s);
-        speech = lex.speech().findAll(s);
-      }
-      for (Dictionary.Match<Lexicon.Rel> r : rels) {
+      // after the analyser's matchAll these are the memoised matches of the sentence, not a new search
+      for (Dictionary.Match<Lexicon.Rel> r : lex.relations().findAll(s)) {
         if (r.last() == first - 1 && r.values().stream().anyMatch(v -> v.kind() == Lexicon.RelKind.INTERACTION)) {
           return true;
         }
       }
-      for (Dictionary.Match<Lexicon.Speech> v : speech) {
+      for (Dictionary.Match<Lexicon.Speech> v : lex.speech().findAll(s)) {
         if (v.last() == first - 1) {
           return true;
         }
