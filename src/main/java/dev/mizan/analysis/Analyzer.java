@@ -71,15 +71,21 @@ public final class Analyzer implements Serializable {
    * calibrated probability of that class. quad_class comes from the quad head, restricted to the stance's side
    * (cooperative → material/verbal cooperation, conflictual → material/verbal conflict); a neutral stance takes the quad head's most probable class, since a
    * meeting or a call is CAMEO verbal cooperation even when it takes no side.
-   * Evidence spans stay those of the rules.
+   * With {@code neutralWithoutPair}, a unit that relates no country pair ({@code hasPair} false) is neutral with score
+   * 0 and the stance head's probability of neutral as confidence, whatever the rules or the model read: stance is the
+   * stance taken on a relation. Evidence spans stay those of the rules.
    */
-  Score combine(Score rules, double[][] p) {
+  Score combine(Score rules, double[][] p, boolean hasPair) {
     double[] ps = p[model.headIndex(LinearTextModel.STANCE)];
     double[] pq = p[model.headIndex(LinearTextModel.QUAD)];
     String stance;
     double score;
     double confidence;
-    if (hybrid && !rules.stance().equals(Score.NEUTRAL) && rules.confidence() >= options.ruleConfidence()) {
+    if (!hasPair && options.neutralWithoutPair()) {
+      stance = Score.NEUTRAL;
+      score = 0;
+      confidence = round4(ps[0]);
+    } else if (hybrid && !rules.stance().equals(Score.NEUTRAL) && rules.confidence() >= options.ruleConfidence()) {
       stance = rules.stance();
       score = rules.score();
       confidence = rules.confidence();
@@ -493,7 +499,7 @@ public final class Analyzer implements Serializable {
           String c = TextCleaner.clean(sentence.text);
           fs = c.equals(sentence.text) ? sentence : new Sentence(c);
         }
-        sc = combine(sc, model.probabilities(fs.words.size(), fs::form, l.code(), signals(sc)));
+        sc = combine(sc, model.probabilities(fs.words.size(), fs::form, l.code(), signals(sc)), !dyads.isEmpty());
       }
       return new SentenceResult(index, paragraph, sentence.text, l.code(), sc.stance(), sc.score(), sc.confidence(),
           sc.quadClass(), List.copyOf(dyads), speaker, List.copyOf(actors), sc.evidence(),

@@ -16,6 +16,9 @@ import java.util.List;
  * @param modelPath            where the model came from: "" = the bundled default, else a file or train output dir
  * @param ruleConfidence       hybrid: the rules keep their stance when it is not neutral and their confidence is at
  *                             least this (0..1); otherwise the model decides
+ * @param neutralWithoutPair   hybrid and model mode: a unit that relates no country pair takes the neutral stance
+ *                             (score 0), since stance is the stance on a relation; its quad_class still comes from
+ *                             the quad head. Rules mode ignores it (the rules only lower such a stance's confidence)
  * @param model                the loaded model (null in rules mode); broadcast with the Analyzer
  */
 public record AnalyzerOptions(
@@ -26,6 +29,7 @@ public record AnalyzerOptions(
     String modelMode,
     String modelPath,
     double ruleConfidence,
+    boolean neutralWithoutPair,
     LinearTextModel model) implements Serializable {
 
   public static final String RULES = "rules";
@@ -46,7 +50,7 @@ public record AnalyzerOptions(
   /** Rules only: exactly the pre-model behaviour. */
   public AnalyzerOptions(List<String> extraActorFiles, double cooperativeThreshold, double conflictualThreshold,
       boolean paragraphContext) {
-    this(extraActorFiles, cooperativeThreshold, conflictualThreshold, paragraphContext, RULES, "", 0.7, null);
+    this(extraActorFiles, cooperativeThreshold, conflictualThreshold, paragraphContext, RULES, "", 0.7, true, null);
   }
 
   /** The reference.conf defaults: the hybrid scorer with the bundled model. */
@@ -57,12 +61,12 @@ public record AnalyzerOptions(
   /** The same options with the rules only. */
   public AnalyzerOptions rulesOnly() {
     return new AnalyzerOptions(extraActorFiles, cooperativeThreshold, conflictualThreshold, paragraphContext, RULES,
-        modelPath, ruleConfidence, null);
+        modelPath, ruleConfidence, neutralWithoutPair, null);
   }
 
   /** The same options with another mode and model. */
   public AnalyzerOptions withModel(String mode, LinearTextModel m) {
     return new AnalyzerOptions(extraActorFiles, cooperativeThreshold, conflictualThreshold, paragraphContext, mode,
-        modelPath, ruleConfidence, m);
+        modelPath, ruleConfidence, neutralWithoutPair, m);
   }
 }

@@ -154,9 +154,11 @@ public record Settings(
    * @param mode           hybrid | rules | model
    * @param path           "" = the bundled default, else a model file or a train output directory
    * @param ruleConfidence hybrid: rule confidence at or above which a non-neutral rule stance is kept
+   * @param neutralWithoutPair hybrid and model: a unit relating no country pair is neutral (score 0)
    * @param loaded         the model read at start-up (null in rules mode)
    */
-  public record Model(String mode, String path, double ruleConfidence, dev.mizan.model.LinearTextModel loaded) {}
+  public record Model(String mode, String path, double ruleConfidence, boolean neutralWithoutPair,
+      dev.mizan.model.LinearTextModel loaded) {}
 
   /** {@code train}: the training data and the model search (see reference.conf). */
   public record Train(
@@ -192,6 +194,7 @@ public record Settings(
         model.mode(),
         model.path(),
         model.ruleConfidence(),
+        model.neutralWithoutPair(),
         model.loaded());
   }
 

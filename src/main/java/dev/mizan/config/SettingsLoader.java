@@ -593,6 +593,7 @@ public final class SettingsLoader {
       String mode = oneOf("model.mode", dev.mizan.analysis.AnalyzerOptions.MODES);
       String path = str("model.path");
       double ruleConfidence = numberIn("model.rule-confidence", 0, 1);
+      boolean neutralWithoutPair = bool("model.neutral-without-pair");
       dev.mizan.model.LinearTextModel loaded = null;
       if (problems.isEmpty() && !mode.equals(dev.mizan.analysis.AnalyzerOptions.RULES)) {
         if (path.isBlank()) {
@@ -611,7 +612,7 @@ public final class SettingsLoader {
           }
         }
       }
-      return new Settings.Model(mode, path, ruleConfidence, loaded);
+      return new Settings.Model(mode, path, ruleConfidence, neutralWithoutPair, loaded);
     }
 
     // ---- digest ----

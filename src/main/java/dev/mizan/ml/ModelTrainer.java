@@ -713,6 +713,7 @@ public final class ModelTrainer {
   private Map<String, Object> ownTrainOof(List<Example> train, Map<String, double[]> oof, double t, Path out)
       throws IOException {
     Analyzer rules = Analyzer.create(settings.analyzerOptions().rulesOnly());
+    boolean neutralWithoutPair = settings.analyzerOptions().neutralWithoutPair();
     List<String> classes = LinearTextModel.STANCE_CLASSES;
     Metrics.Confusion rulesOnly = new Metrics.Confusion(classes);
     Metrics.Confusion[] hybrid = new Metrics.Confusion[OOF_RULE_CONFIDENCE.length];
@@ -728,14 +729,16 @@ public final class ModelTrainer {
       }
       n++;
       double[] p = LinearTextModel.softmax(oof.get(x.id()), t);
-      String model = classes.get(LinearTextModel.argmax(p));
       SentenceResult r = rules.analyzeUnit(x.text(), x.lang(), LocalDate.parse(MizanFeaturizer.FEATURE_DATE));
+      // as the hybrid decides (Analyzer#combine): no country pair → neutral when mizan.model.neutral-without-pair
+      boolean forcedNeutral = neutralWithoutPair && r.dyads().isEmpty();
+      String model = forcedNeutral ? "neutral" : classes.get(LinearTextModel.argmax(p));
       String gold = classes.get(x.stance());
       rulesOnly.add(gold, r.stance());
       String chosen = model;
       for (int i = 0; i < OOF_RULE_CONFIDENCE.length; i++) {
         boolean rulesDecide = !r.stance().equals("neutral") && r.confidence() >= OOF_RULE_CONFIDENCE[i];
-        String h = rulesDecide ? r.stance() : model;
+        String h = forcedNeutral ? "neutral" : rulesDecide ? r.stance() : model;
         hybrid[i].add(gold, h);
         if (Math.abs(OOF_RULE_CONFIDENCE[i] - settings.analyzerOptions().ruleConfidence()) < 1e-9) {
           chosen = h;
@@ -749,11 +752,13 @@ public final class ModelTrainer {
       row.put("model_p", Arrays.stream(p).map(ModelTrainer::r4).toArray());
       row.put("rules", r.stance());
       row.put("rules_confidence", r.confidence());
+      row.put("dyads", r.dyads());
       lines.append(json.writeValueAsString(row)).append('\n');
     }
     Files.writeString(out, lines.toString(), StandardCharsets.UTF_8);
     Map<String, Object> m = new LinkedHashMap<>();
     m.put("rows", n);
+    m.put("neutral_without_pair", neutralWithoutPair);
     m.put("rules_macro_f1", r4(rulesOnly.macroF1()));
     Map<String, Object> h = new LinkedHashMap<>();
     for (int i = 0; i < OOF_RULE_CONFIDENCE.length; i++) {

@@ -65,6 +65,7 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
   private final Param<String> modelMode;
   private final Param<String> modelPath;
   private final DoubleParam ruleConfidence;
+  private final BooleanParam neutralWithoutPair;
   /** The model handed over by {@link #setOptions} (not saved: a loaded stage reads modelPath again). */
   private transient dev.mizan.model.LinearTextModel model;
 
@@ -89,10 +90,13 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
     ruleConfidence = new DoubleParam(this, "ruleConfidence",
         "hybrid: rule confidence at or above which a non-neutral rule stance is kept, in [0, 1]",
         org.apache.spark.ml.param.ParamValidators.inRange(0, 1));
+    neutralWithoutPair = new BooleanParam(this, "neutralWithoutPair",
+        "hybrid and model: a unit that relates no country pair is neutral (score 0); rules mode ignores it");
     AnalyzerOptions d = AnalyzerOptions.defaults();
     setDefault(modelMode, d.modelMode());
     setDefault(modelPath, d.modelPath());
     setDefault(ruleConfidence, d.ruleConfidence());
+    setDefault(neutralWithoutPair, d.neutralWithoutPair());
     setDefault(inputCol, "text");
     setDefault(langCol, "");
     setDefault(dateCol, "");
@@ -134,6 +138,10 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
 
   public DoubleParam ruleConfidence() {
     return ruleConfidence;
+  }
+
+  public BooleanParam neutralWithoutPair() {
+    return neutralWithoutPair;
   }
 
   public DoubleParam cooperativeThreshold() {
@@ -181,6 +189,7 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
     set(modelMode, o.modelMode());
     set(modelPath, o.modelPath());
     set(ruleConfidence, o.ruleConfidence());
+    set(neutralWithoutPair, o.neutralWithoutPair());
     model = o.model();
     return this;
   }
@@ -202,7 +211,8 @@ public final class StanceAnnotator extends Transformer implements DefaultParamsW
       }
     }
     return new AnalyzerOptions(Arrays.asList($(extraActorFiles)), (Double) $(cooperativeThreshold),
-        (Double) $(conflictualThreshold), (Boolean) $(paragraphContext), mode, $(modelPath), (Double) $(ruleConfidence), m);
+        (Double) $(conflictualThreshold), (Boolean) $(paragraphContext), mode, $(modelPath), (Double) $(ruleConfidence),
+        (Boolean) $(neutralWithoutPair), m);
   }
 
   @Override

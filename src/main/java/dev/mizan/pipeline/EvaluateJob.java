@@ -68,6 +68,9 @@ import org.slf4j.Logger;
  *   <li>{@code quad}: the 5-way quad_class confusion, same layout;</li>
  *   <li>{@code conflict}: binary conflict (gold conflict vs predicted stance conflictual), same layout with labels
  *       conflict, no_conflict;</li>
+ *   <li>{@code stance_from_quad} (un-quadclass): the 3-way gold against the 3-way view of the predicted quad_class
+ *       (2,4 cooperative; 1,3 conflictual; 0 neutral), same layout; {@code conflict_from_quad} (unscon): gold conflict
+ *       against a predicted conflict quad class (material or verbal conflict);</li>
  *   <li>{@code dyads}: precision, recall, f1, tp, fp, fn, n (micro over rows, sets compared);</li>
  *   <li>{@code speaker}: accuracy (null equals null), n, accuracy_on_gold, n_gold (rows with a gold speaker);</li>
  *   <li>{@code reliability}: target ("stance" or "conflict"), bins [{from, to, count, correct, accuracy,
@@ -177,6 +180,18 @@ public final class EvaluateJob {
         when(col("conflict_pred"), lit("conflict")).otherwise(lit("no_conflict")), LabelledData.CONFLICT);
     boolean hasStance = stance.total() > 0;
     boolean hasConflict = conflict.total() > 0;
+    // the same gold read through the predicted quad_class: for UN QuadClass the 3-way view of the code
+    // (2,4 cooperative; 1,3 conflictual; 0 neutral) applied to the prediction, for UNSCon conflict = a conflict quad
+    // class. Stance is the stance on a country pair (mizan.model.neutral-without-pair), which these sentence-level
+    // datasets seldom name; quad_class is the sentence's own event class.
+    boolean un = data.dataset().equals("un-quadclass");
+    boolean unscon = data.dataset().equals("unscon");
+    Column quadConflict = col("quad_class").isin("material_conflict", "verbal_conflict");
+    Metrics.Confusion stanceFromQuad = un ? confusion(joined, "gold_stance",
+        when(col("quad_class").isin("material_cooperation", "verbal_cooperation"), lit("cooperative"))
+            .when(quadConflict, lit("conflictual")).otherwise(lit("neutral")), LabelledData.STANCES) : null;
+    Metrics.Confusion conflictFromQuad = unscon ? confusion(joined, "gold_conflict",
+        when(quadConflict, lit("conflict")).otherwise(lit("no_conflict")), LabelledData.CONFLICT) : null;
 
     Row agg = joined.agg(
         count(lit(1)).as("n"),
@@ -205,6 +220,9 @@ public final class EvaluateJob {
     m.put("stance", hasStance ? stance.toMap() : null);
     m.put("quad", quad.total() > 0 ? quad.toMap() : null);
     m.put("conflict", hasConflict ? conflict.toMap() : null);
+    m.put("stance_from_quad", stanceFromQuad != null && stanceFromQuad.total() > 0 ? stanceFromQuad.toMap() : null);
+    m.put("conflict_from_quad", conflictFromQuad != null && conflictFromQuad.total() > 0 ? conflictFromQuad.toMap()
+        : null);
 
     Metrics.SetScore dyads = null;
     if (agg.getLong(1) > 0) {
@@ -275,6 +293,14 @@ public final class EvaluateJob {
     m.put("errors", e);
 
     String table = table(m, stance, quad, conflict, dyads, reliability, baseline);
+    if (stanceFromQuad != null && stanceFromQuad.total() > 0) {
+      table += "\nstance (3-way) read from the predicted quad_class (2,4 cooperative; 1,3 conflictual; 0 neutral):\n"
+          + stanceFromQuad.table();
+    }
+    if (conflictFromQuad != null && conflictFromQuad.total() > 0) {
+      table += "\nconflict vs no conflict read from the predicted quad_class (material or verbal conflict):\n"
+          + conflictFromQuad.table();
+    }
     write(dir, m, table, sample);
     out.print(table);
     out.println("mizan evaluate: wrote " + dir.resolve("metrics.json") + ", metrics.txt and errors.jsonl ("

@@ -25,9 +25,38 @@ class HybridScorerTest {
   }
 
   static Analyzer analyzer(String mode, double ruleConfidence) {
-    AnalyzerOptions rules = new AnalyzerOptions(List.of(), 0.15, -0.15, true);
+    return analyzer(mode, ruleConfidence, true);
+  }
+
+  static Analyzer analyzer(String mode, double ruleConfidence, boolean neutralWithoutPair) {
     return Analyzer.create(new AnalyzerOptions(List.of(), 0.15, -0.15, true, mode, "", ruleConfidence,
-        mode.equals("rules") ? null : constant()));
+        neutralWithoutPair, mode.equals("rules") ? null : constant()));
+  }
+
+  /** Charged words (an attack, a condemnation) but no country pair: two cities and no state. */
+  static final String NO_PAIR = "Gunmen attacked a police station and the minister condemned the brutal assault.";
+
+  @Test
+  void aUnitWithNoCountryPairIsNeutralInHybridAndModelMode() {
+    SentenceResult rules = analyzer("rules", 0.7).analyzeUnit(NO_PAIR, "en", DAY);
+    assertThat(rules.dyads()).isEmpty();
+    assertThat(rules.stance()).isEqualTo("conflictual"); // the rules read the words (with lowered confidence)
+    double e2 = Math.exp(2);
+    for (String mode : List.of("hybrid", "model")) {
+      SentenceResult r = analyzer(mode, 0.0).analyzeUnit(NO_PAIR, "en", DAY);
+      assertThat(r.stance()).as(mode).isEqualTo("neutral");
+      assertThat(r.score()).as(mode).isZero();
+      // confidence: the stance head's probability of neutral (here 1 / (2 + e^2): charged words, so low)
+      assertThat(r.confidence()).as(mode).isCloseTo(1 / (2 + e2), within(1e-4));
+      // quad_class is the quad head's own class (material conflict beats material cooperation on ties by order)
+      assertThat(r.quadClass()).as(mode).isEqualTo("material_conflict");
+      assertThat(r.evidence()).as(mode).isEqualTo(rules.evidence());
+      // switched off, the model's stance (conflictual) stands
+      assertThat(analyzer(mode, 1.0, false).analyzeUnit(NO_PAIR, "en", DAY).stance()).as(mode).isEqualTo("conflictual");
+    }
+    // a unit with a pair is untouched by the setting
+    assertThat(analyzer("model", 0.7, true).analyzeUnit(COOPERATIVE, "en", DAY))
+        .isEqualTo(analyzer("model", 0.7, false).analyzeUnit(COOPERATIVE, "en", DAY));
   }
 
   @Test
@@ -98,7 +127,7 @@ class HybridScorerTest {
     LinearTextModel m = new LinearTextModel(f, "constant", List.of(
         new LinearTextModel.Head("quad", LinearTextModel.QUAD_CLASSES, 1.0, new double[] {1, 0, 0, 0, 2}, new float[1024 * 5]),
         new LinearTextModel.Head("stance", LinearTextModel.STANCE_CLASSES, 1.0, new double[] {2, 0, 0}, new float[1024 * 3])));
-    Analyzer a = Analyzer.create(new AnalyzerOptions(List.of(), 0.15, -0.15, true, "model", "", 0.7, m));
+    Analyzer a = Analyzer.create(new AnalyzerOptions(List.of(), 0.15, -0.15, true, "model", "", 0.7, true, m));
     SentenceResult r = a.analyzeUnit(NEUTRAL, "en", DAY);
     assertThat(r.stance()).isEqualTo("neutral");
     assertThat(r.quadClass()).isEqualTo("verbal_cooperation");

@@ -261,6 +261,10 @@ class SettingsTest {
         "mizan.model.path = \"" + junk + "\" (from --set): cannot read the model at " + junk + ": not a Mizan model file");
     assertThat(message(() -> sets("model.rule-confidence=1.5"))).isEqualTo(
         "mizan.model.rule-confidence = \"1.5\" (from --set) is out of range: expected a number in [0, 1]");
+    assertThat(message(() -> sets("model.neutral-without-pair=sometimes"))).startsWith(
+        "mizan.model.neutral-without-pair = \"sometimes\" (from --set)");
+    assertThat(sets("model.neutral-without-pair=false").analyzerOptions().neutralWithoutPair()).isFalse();
+    assertThat(Settings.defaults().analyzerOptions().neutralWithoutPair()).isTrue();
     assertThat(message(() -> sets("train.stance-own-weight=0"))).isEqualTo(
         "mizan.train.stance-own-weight = \"0\" (from --set) is out of range: expected a number in [0.01, 100]");
     assertThat(sets("train.stance-own-weight=6").train().stanceOwnWeight()).isEqualTo(6.0);

@@ -89,8 +89,10 @@ class EvaluateJobTest extends SparkTest {
       List<String> keys = new ArrayList<>();
       m.fieldNames().forEachRemaining(keys::add);
       assertThat(keys).containsExactly("metrics_version", "dataset", "input", "lang", "split", "rows", "model_mode",
-          "config_digest", "version", "undated_as_of", "stance", "quad", "conflict", "dyads", "speaker", "reliability", "baseline",
-          "errors");
+          "config_digest", "version", "undated_as_of", "stance", "quad", "conflict", "stance_from_quad", "conflict_from_quad", "dyads", "speaker", "reliability",
+          "baseline", "errors");
+      // the quad_class views are for UN QuadClass and UNSCon only
+      assertThat(m.path("stance_from_quad").isNull() && m.path("conflict_from_quad").isNull()).isTrue();
       assertThat(m.path("dataset").asText()).isEqualTo("jsonl");
       // undated rows are read at a fixed day (the model's feature date), so the figures do not drift with the calendar
       assertThat(m.path("undated_as_of").asText()).isEqualTo("2025-08-01");
