@@ -226,4 +226,47 @@ class RuleLexiconTest {
     assertThat(read("Armenia and Azerbaijan exchanged prisoners at the border.").stance()).isEqualTo("cooperative");
     assertThat(read("Japan suspended its visa waiver for Chinese tourists.").stance()).isEqualTo("conflictual");
   }
+
+  // issue-3z: third pass over the rule errors of TRAIN rows (sentences written for these tests)
+
+  @Test
+  void goodsAndPeopleHandedFromOneStateToAnotherAreMaterialCooperation() {
+    assertThat(read("شحنت البرازيل أول دفعة من الذرة إلى مصر.").stance()).isEqualTo("cooperative");
+    assertThat(read("سلمت اليونان ألبانيا اثنين من المطلوبين.").stance()).isEqualTo("cooperative");
+    assertThat(read("بدأت الجزائر تزويد تونس بالكهرباء عبر خط جديد.").stance()).isEqualTo("cooperative");
+    assertThat(read("Greece handed over two smugglers to Albania.").stance()).isEqualTo("cooperative");
+    assertThat(read("Norway shipped a cargo of gas to Poland.").stance()).isEqualTo("cooperative");
+    // a stopped export is a loss (the reducer flips it); with no country pair a shipment says nothing
+    assertThat(read("أوقفت الهند تصدير الأرز إلى بنغلاديش.").stance()).isEqualTo("conflictual");
+    assertThat(read("شحنت الشركة البضائع صباح أمس.").stance()).isEqualTo("neutral");
+  }
+
+  @Test
+  void closingAirspacePortsOrAConsulateToTheOtherStateIsConflict() {
+    assertThat(read("أغلقت ليتوانيا معبرين على حدودها مع بيلاروسيا.").stance()).isEqualTo("conflictual");
+    assertThat(read("أغلقت المغرب القنصلية الجزائرية في وهران.").stance()).isEqualTo("conflictual");
+    assertThat(read("Pakistan closed its airspace to Indian airlines.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void anAccusationOfBreakingATruceIsConflictNotTruce() {
+    assertThat(read("اتهمت أرمينيا أذربيجان بانتهاك الهدنة على الحدود.").stance()).isEqualTo("conflictual");
+    assertThat(read("Thailand accused Cambodia of breaking the ceasefire deal.").stance()).isEqualTo("conflictual");
+    // «الوقوف وراء» is being behind an act, not standing by a state
+    assertThat(read("قالت بغداد إن أنقرة تقف وراء الضربة.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aCancelledVisitOrSummitWithTheSubjectBetweenIsASnub() {
+    assertThat(read("ألغت مصر زيارة كانت مقررة لوفد إثيوبي.").stance()).isEqualTo("conflictual");
+    assertThat(read("Peru cancelled the summit with Chile.").stance()).isEqualTo("conflictual");
+    assertThat(read("أنهى وزير الخارجية المصري زيارته إلى السودان.").stance()).isEqualTo("neutral");
+  }
+
+  @Test
+  void playingWithFireAndDictates() {
+    assertThat(read("قالت بكين إن مانيلا تلعب بالنار.").stance()).isEqualTo("conflictual");
+    assertThat(read("Beijing said Manila was playing with fire.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصفت طهران الشروط الفرنسية بأنها إملاءات.").stance()).isEqualTo("conflictual");
+  }
 }
