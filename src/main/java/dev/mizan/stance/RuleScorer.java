@@ -18,6 +18,8 @@ import java.util.List;
  *       («نفى وجود توتر»);</li>
  *   <li>a denial whose complement clause «أن يكون/تكون» follows it reaches 3 words further («نفت وزارة الدفاع التركية
  *       أن تكون طائراتها قد قصفت …»);</li>
+ *   <li>a negator or denial whose scope reaches the reducer that would flip a cooperative cue cancels that cue («نفى
+ *       البيت الأبيض أن يكون ترامب قد أمر بتجميد الاتصالات»: no freeze, and no contact either);</li>
  *   <li>a denial that cancels a conflictual cue also cancels the cooperative cues after that cue within its scope
  *       (the object of the denied act: "denied targeting aid sites"), instead of flipping them;</li>
  *   <li>reducer before a cue (×factor, negative): easing/ending/moving away from conflict is cooperation
@@ -162,6 +164,19 @@ public final class RuleScorer implements java.io.Serializable {
           }
         }
       }
+      // a negated or denied reducer («نفى … أن يكون ترامب قد أمر بتجميد الاتصالات», "did not suspend cooperation"): the
+      // loss it would make of the cooperative cue is denied, so the cue is cancelled, neither kept nor flipped
+      Dictionary.Match<Lexicon.Modifier> deniedReducer = null;
+      if (flip != null && pol > 0 && flip.values().get(0).type() == ModType.REDUCER) {
+        CueHit reducerAt = new CueHit(flip.first(), flip.last(), c.cue());
+        for (Dictionary.Match<Lexicon.Modifier> m : mods) {
+          ModType t = m.values().get(0).type();
+          int sc = scope(s, m);
+          if ((t == ModType.NEGATOR || t == ModType.DENIAL) && sc > 0 && before(s, m, reducerAt, sc)) {
+            deniedReducer = m;
+          }
+        }
+      }
       // a denial that cancels a conflict cue also takes the cooperative words after it, the object of the denied act
       // ("denied targeting aid sites", «نفت … توتر في التنسيق»): they are cancelled too instead of flipped
       boolean deniedObject = false;
@@ -199,8 +214,8 @@ public final class RuleScorer implements java.io.Serializable {
           case REDUCER -> {
             int sc = scope <= 0 ? 3 : scope;
             if (before(s, m, c, sc) && !raisesLevy(s, m, c)) {
-              factor[k] *= mod.factor();
-              spanStart[k] = Math.min(spanStart[k], m.first());
+              factor[k] *= deniedReducer != null ? 0.0 : mod.factor();
+              spanStart[k] = Math.min(spanStart[k], deniedReducer != null ? deniedReducer.first() : m.first());
             }
           }
           case PAST -> {

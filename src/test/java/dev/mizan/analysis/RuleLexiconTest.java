@@ -269,4 +269,23 @@ class RuleLexiconTest {
     assertThat(read("Beijing said Manila was playing with fire.").stance()).isEqualTo("conflictual");
     assertThat(read("وصفت طهران الشروط الفرنسية بأنها إملاءات.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void talksThatDidNotReachAnAgreementFailEvenWithTheTalksBetween() {
+    assertThat(read("لم يتوصل الوزيران المصري والإثيوبي في جولتهما الأخيرة إلى اتفاق.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aTariffTruceIsCooperationAndAJointTechnicalCommitteeAContact() {
+    assertThat(read("مددت اليابان وكوريا الجنوبية هدنة الرسوم الجمركية ستة أشهر.").stance()).isEqualTo("cooperative");
+    assertThat(read("Washington and Beijing extended their tariff truce.").stance()).isEqualTo("cooperative");
+    assertThat(read("اجتمع وفدان من الأردن وسوريا في إطار اللجنة الفنية المشتركة.").stance()).isEqualTo("neutral");
+  }
+
+  @Test
+  void aDeniedFreezeOfContactsIsNeutral() {
+    assertThat(read("نفت الخارجية الكويتية أن تكون الحكومة قد قررت تجميد الاتصالات مع العراق.").stance())
+        .isEqualTo("neutral");
+    assertThat(read("قررت الحكومة الكويتية تجميد الاتصالات مع العراق.").stance()).isEqualTo("conflictual");
+  }
 }

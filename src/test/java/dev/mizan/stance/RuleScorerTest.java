@@ -51,6 +51,7 @@ class RuleScorerTest {
     MODS.add("ease", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
     MODS.add("ألغت", new Lexicon.Modifier(ModType.REDUCER, 5, -0.7), false);
     MODS.add("أنهى", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
+    MODS.add("تجميد", new Lexicon.Modifier(ModType.REDUCER, 1, -0.7), false);
     MODS.add("السابقة", new Lexicon.Modifier(ModType.PAST, -2, 0.4), false);
     MODS.add("نأمل", new Lexicon.Modifier(ModType.HOPE, -1, 0.8), false);
     MODS.add("لكن", new Lexicon.Modifier(ModType.CONTRAST, -1, 1.3), false);
@@ -236,5 +237,15 @@ class RuleScorerTest {
         .containsExactly(org.assertj.core.groups.Tuple.tuple("ألغت الحكومة زيارة", -0.5));
     assertThat(score("أنهى الوزير زيارة رسمية", true).stance()).isEqualTo(Score.NEUTRAL);
     assertThat(score("ألغت الحكومة زيارة الوزير", false).stance()).isEqualTo(Score.NEUTRAL);
+  }
+
+  @Test
+  void aDeniedReducerCancelsTheCooperationInsteadOfFlippingIt() {
+    // the freeze alone makes the dialogue a loss; denied (the denial reaches the reducer over «أن يكون … قد»), the
+    // dialogue is cancelled: neither a loss nor a gain
+    assertThat(score("أمر الوزير بتجميد الحوار", true).stance()).isEqualTo(Score.CONFLICTUAL);
+    Score s = score("نفت أن يكون الوزير قد أمر بتجميد الحوار", true);
+    assertThat(s.stance()).isEqualTo(Score.NEUTRAL);
+    assertThat(s.evidence()).isEmpty();
   }
 }
