@@ -32,8 +32,9 @@ import java.util.List;
  *   <li>intensifier/attenuator next to a cue scale it; an escalation word flagged {@code intens} followed by a
  *       cooperative cue intensifies it instead of counting as conflict («تصعيد الحوار»);</li>
  *   <li>cues flagged {@code weak} count only when the sentence has a dyad; contact words (weak, weight ≤ 0.12:
- *       meetings, calls, talks) count only next to another cue, so a meeting alone is neutral; cues inside names
- *       never count;</li>
+ *       meetings, calls, talks) count only next to another cue, so a meeting alone is neutral, and only when the
+ *       other cues sum to a cooperative reading ("trade talks ended without a final agreement" is conflictual, the
+ *       talks are its setting); cues inside names never count;</li>
  *   <li>accusation: the cooperative cues in the charge after a cue flagged {@code accusation}, in its clause and within
  *       {@value #CHARGE_SPAN} words, do not count: they are what the accused is said to violate, exploit or lie about
  *       («اتهم … روسيا باستغلال الهدنة», "accused each other of violating the truce");</li>
@@ -274,8 +275,23 @@ public final class RuleScorer implements java.io.Serializable {
       }
       // a cancelled contact word: the reducer's flip of its tiny weight would say nothing, so it weighs as a cancellation
       w[k] = cancelled.contains(cues.get(k)) ? -CANCELLED_CONTACT : cues.get(k).cue().signed() * factor[k];
-      sum += w[k];
-      abs += Math.abs(w[k]);
+    }
+    // contact words (talks, trade, a meeting) add to a cooperative reading; against a conflictual one ("trade talks
+    // ended without a final agreement") they are the setting, not a counterweight
+    double stanceSum = 0;
+    for (int k = 0; k < n; k++) {
+      if (active[k] && !(contact(cues.get(k).cue()) && !cancelled.contains(cues.get(k)))) {
+        stanceSum += w[k];
+      }
+    }
+    for (int k = 0; k < n; k++) {
+      if (active[k] && stanceSum < 0 && contact(cues.get(k).cue()) && !cancelled.contains(cues.get(k)) && w[k] > 0) {
+        active[k] = false;
+      }
+      if (active[k]) {
+        sum += w[k];
+        abs += Math.abs(w[k]);
+      }
     }
     for (int k = 0; k < n; k++) {
       if (!active[k] || Math.abs(w[k]) < 1e-3) {

@@ -248,4 +248,14 @@ class RuleScorerTest {
     assertThat(s.stance()).isEqualTo(Score.NEUTRAL);
     assertThat(s.evidence()).isEmpty();
   }
+
+  @Test
+  void contactWordsAddToCooperationButAreNoCounterweightToConflict() {
+    // three meetings (+0.3) used to cancel a deadline (-0.3); against a conflictual reading they are only the setting
+    Score s = score("لقاء لقاء لقاء مهلة", true);
+    assertThat(s.stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(s.evidence()).extracting(Evidence::text).containsExactly("مهلة");
+    // next to progress a meeting still counts
+    assertThat(score("لقاء تقدم", true).evidence()).extracting(Evidence::weight).containsExactly(0.1, 0.6);
+  }
 }
