@@ -288,4 +288,19 @@ class RuleLexiconTest {
         .isEqualTo("neutral");
     assertThat(read("قررت الحكومة الكويتية تجميد الاتصالات مع العراق.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void theLengthOfWhatCameBeforeDatesTheMainEvent() {
+    assertThat(read("دخلت الهدنة بين أذربيجان وأرمينيا حيز التنفيذ بعد خمسة أيام من القتال.").stance())
+        .isEqualTo("cooperative");
+    assertThat(read("A truce between Thailand and Cambodia held on Monday after five days of shelling.").stance())
+        .isEqualTo("cooperative");
+  }
+
+  @Test
+  void standingByAStateWithAPossessiveSuffixIsSupport() {
+    assertThat(read("أدانت قطر الهجوم على الأراضي الأردنية، مؤكدة وقوفها إلى جانب عمّان.").stance())
+        .isEqualTo("cooperative");
+    assertThat(read("أعلنت تركيا إغلاق معبرين على حدودها مع إيران.").stance()).isEqualTo("conflictual");
+  }
 }
