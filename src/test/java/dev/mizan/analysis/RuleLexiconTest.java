@@ -303,4 +303,11 @@ class RuleLexiconTest {
         .isEqualTo("cooperative");
     assertThat(read("أعلنت تركيا إغلاق معبرين على حدودها مع إيران.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void aFieldHospitalInAnotherStateIsAidAndRelatesTheTwo() {
+    SentenceResult r = read("أقامت تركيا مستشفى ميدانيا في السودان لعلاج الجرحى.");
+    assertThat(r.stance()).isEqualTo("cooperative");
+    assertThat(r.dyads()).containsExactly("SDN-TUR");
+  }
 }
