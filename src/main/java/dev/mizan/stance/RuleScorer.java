@@ -35,9 +35,10 @@ import java.util.List;
  *       meetings, calls, talks) count only next to another cue, so a meeting alone is neutral, and only when the
  *       other cues sum to a cooperative reading ("trade talks ended without a final agreement" is conflictual, the
  *       talks are its setting); cues inside names never count;</li>
- *   <li>accusation: the cooperative cues in the charge after a cue flagged {@code accusation}, in its clause and within
- *       {@value #CHARGE_SPAN} words, do not count: they are what the accused is said to violate, exploit or lie about
- *       («اتهم … روسيا باستغلال الهدنة», "accused each other of violating the truce");</li>
+ *   <li>accusation: the cues that weigh cooperative in the charge after a cue flagged {@code accusation}, in its clause
+ *       and within {@value #CHARGE_SPAN} words, do not count: they are what the accused is said to violate, exploit or
+ *       lie about («اتهم … روسيا باستغلال الهدنة», "accused each other of violating the truce", "accused Russia of
+ *       showing no interest in ending the war");</li>
  *   <li>a contact word (a visit, a summit, talks) cancelled by «ألغى/ألغت/يلغي/تلغي/إلغاء» or "cancelled" within the
  *       reducer's scope counts, as a conflictual cue of weight {@value #CANCELLED_CONTACT}, even alone («ألغت الهند
  *       زيارة …»); ending one («أنهى زيارته») stays neutral;</li>
@@ -104,7 +105,9 @@ public final class RuleScorer implements java.io.Serializable {
       spanStart[k] = cues.get(k).first();
       active[k] = true;
     }
-    // accusation: the cooperative words of the charge are not the relation
+    // accusation: the cooperative words of the charge are not the relation (marked here, dropped once weighed, so a
+    // war "ended" in the charge goes too)
+    boolean[] inCharge = new boolean[n];
     for (int k = 0; k < n; k++) {
       CueHit c = cues.get(k);
       if (c.cue().accusation()) {
@@ -113,9 +116,7 @@ public final class RuleScorer implements java.io.Serializable {
           if (d.first() > c.last() + CHARGE_SPAN || !sameClause(s, c.last(), d.first())) {
             break;
           }
-          if (d.cue().polarity() > 0 && d.first() > c.last()) {
-            active[j] = false;
-          }
+          inCharge[j] |= d.first() > c.last();
         }
       }
     }
@@ -275,6 +276,9 @@ public final class RuleScorer implements java.io.Serializable {
       }
       // a cancelled contact word: the reducer's flip of its tiny weight would say nothing, so it weighs as a cancellation
       w[k] = cancelled.contains(cues.get(k)) ? -CANCELLED_CONTACT : cues.get(k).cue().signed() * factor[k];
+      if (inCharge[k] && w[k] > 0) {
+        active[k] = false;
+      }
     }
     // contact words (talks, trade, a meeting) add to a cooperative reading; against a conflictual one ("trade talks
     // ended without a final agreement") they are the setting, not a counterweight

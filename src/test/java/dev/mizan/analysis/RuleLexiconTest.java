@@ -310,4 +310,17 @@ class RuleLexiconTest {
     assertThat(r.stance()).isEqualTo("cooperative");
     assertThat(r.dyads()).containsExactly("SDN-TUR");
   }
+
+  @Test
+  void anEndedTruceARoundOfTalksAndMaterialActsWithoutAStanceWord() {
+    assertThat(read("استأنفت روسيا غاراتها على أوكرانيا، منهية الهدنة.").stance()).isEqualTo("conflictual");
+    assertThat(read("انتهت جولة مفاوضات بين مصر والسودان دون التوصل إلى اتفاق.").stance()).isEqualTo("conflictual");
+    assertThat(read("عقدت مصر والسودان جولة مفاوضات في القاهرة.").stance()).isEqualTo("neutral");
+    assertThat(read("هدمت القوات الإسرائيلية منازل فلسطينية في الخليل.").stance()).isEqualTo("conflictual");
+    assertThat(read("خفضت نيودلهي وواشنطن الرسوم المتبادلة.").stance()).isEqualTo("cooperative");
+    assertThat(read("Japan lifted its suspension of rice imports from Vietnam.").stance()).isEqualTo("cooperative");
+    assertThat(read("أعادت روسيا فتح أسواقها أمام الفواكه المصرية.").stance()).isEqualTo("cooperative");
+    assertThat(read("جمدت إسرائيل تحويل أموال المقاصة إلى السلطة الفلسطينية.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصفت موسكو تصريحات وارسو بأنها هستيريا.").stance()).isEqualTo("conflictual");
+  }
 }

@@ -221,6 +221,10 @@ class RuleScorerTest {
     assertThat(s.stance()).isEqualTo(Score.CONFLICTUAL);
     assertThat(s.evidence()).extracting(Evidence::text).containsExactly("اتهمت");
     assertThat(score("accused them of stalling progress", true).stance()).isEqualTo(Score.CONFLICTUAL);
+    // a conflict word turned cooperative by a reducer in the charge goes too ("ease tensions": +0.42 without the rule)
+    Score eased = score("accused them of refusing to ease tensions", true);
+    assertThat(eased.stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(eased.evidence()).extracting(Evidence::text).containsExactly("accused");
     // after the clause ends, or beyond the charge's span of words, a cooperative word counts again
     assertThat(score("اتهمت الوزارة جارتها، ثم سجل الحوار تقدم", true).stance()).isEqualTo(Score.COOPERATIVE);
     assertThat(score("accused one two three four five six seven eight nine ten progress progress", true).stance())
