@@ -270,26 +270,28 @@ public final class RuleScorer implements java.io.Serializable {
     double verbal = 0;
     List<Evidence> evidence = new ArrayList<>();
     double[] w = new double[n];
+    boolean[] plainContact = new boolean[n];
+    double stanceSum = 0;
     for (int k = 0; k < n; k++) {
       if (!active[k]) {
         continue;
       }
+      boolean isCancelled = cancelled.contains(cues.get(k));
       // a cancelled contact word: the reducer's flip of its tiny weight would say nothing, so it weighs as a cancellation
-      w[k] = cancelled.contains(cues.get(k)) ? -CANCELLED_CONTACT : cues.get(k).cue().signed() * factor[k];
+      w[k] = isCancelled ? -CANCELLED_CONTACT : cues.get(k).cue().signed() * factor[k];
       if (inCharge[k] && w[k] > 0) {
         active[k] = false;
+        continue;
+      }
+      plainContact[k] = contact(cues.get(k).cue()) && !isCancelled;
+      if (!plainContact[k]) {
+        stanceSum += w[k];
       }
     }
     // contact words (talks, trade, a meeting) add to a cooperative reading; against a conflictual one ("trade talks
     // ended without a final agreement") they are the setting, not a counterweight
-    double stanceSum = 0;
     for (int k = 0; k < n; k++) {
-      if (active[k] && !(contact(cues.get(k).cue()) && !cancelled.contains(cues.get(k)))) {
-        stanceSum += w[k];
-      }
-    }
-    for (int k = 0; k < n; k++) {
-      if (active[k] && stanceSum < 0 && contact(cues.get(k).cue()) && !cancelled.contains(cues.get(k)) && w[k] > 0) {
+      if (active[k] && plainContact[k] && stanceSum < 0 && w[k] > 0) {
         active[k] = false;
       }
       if (active[k]) {
