@@ -323,4 +323,13 @@ class RuleLexiconTest {
     assertThat(read("جمدت إسرائيل تحويل أموال المقاصة إلى السلطة الفلسطينية.").stance()).isEqualTo("conflictual");
     assertThat(read("وصفت موسكو تصريحات وارسو بأنها هستيريا.").stance()).isEqualTo("conflictual");
   }
+
+  @Test
+  void reliefConvoysDirectFlightsAndTroopsPulledBackAreCooperation() {
+    assertThat(read("سمح الأردن بعبور قافلة إغاثة إلى سوريا.").stance()).isEqualTo("cooperative");
+    assertThat(read("Egypt and Iraq launched direct flights between Cairo and Baghdad.").stance()).isEqualTo("cooperative");
+    assertThat(read("اتفقت أرمينيا وأذربيجان على سحب القوات من خط التماس.").stance()).isEqualTo("cooperative");
+    // suspended, direct flights are a loss
+    assertThat(read("علقت روسيا الرحلات المباشرة إلى أذربيجان.").stance()).isEqualTo("conflictual");
+  }
 }
