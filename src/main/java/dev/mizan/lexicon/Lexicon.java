@@ -19,12 +19,19 @@ public final class Lexicon implements Serializable {
    * A stance cue: polarity +1 cooperative / -1 conflictual, weight in (0,1], material or verbal. {@code event}: a
    * hostile event or its condemnation (attack, strikes, war, crisis; «أدان»); {@code solidarity}: standing by a state
    * (solidarity, condolences, help, thanks, «تقف إلى جانب»). With an active solidarity cue, the event cues describe
-   * what the supported state suffers, not the relation (see {@code RuleScorer}).
+   * what the supported state suffers, not the relation (see {@code RuleScorer}). {@code accusation}: a verb of
+   * accusing («اتهم», "accused"); the cooperative words in the charge that follows it are what the accused is said to
+   * violate or exploit, not the relation.
    */
   public record Cue(int polarity, double weight, boolean material, boolean intensifiesNext, boolean weak,
-      boolean event, boolean solidarity) implements Serializable {
+      boolean event, boolean solidarity, boolean accusation) implements Serializable {
     public Cue(int polarity, double weight, boolean material, boolean intensifiesNext, boolean weak) {
-      this(polarity, weight, material, intensifiesNext, weak, false, false);
+      this(polarity, weight, material, intensifiesNext, weak, false, false, false);
+    }
+
+    public Cue(int polarity, double weight, boolean material, boolean intensifiesNext, boolean weak, boolean event,
+        boolean solidarity) {
+      this(polarity, weight, material, intensifiesNext, weak, event, solidarity, false);
     }
 
     public double signed() {
@@ -78,7 +85,7 @@ public final class Lexicon implements Serializable {
       }
       Set<String> flags = Set.of(r.get(5).replace(" ", "").split(","));
       Cue c = new Cue(p, w, kind.equals("material"), flags.contains("intens"), flags.contains("weak"),
-          flags.contains("event"), flags.contains("solidarity"));
+          flags.contains("event"), flags.contains("solidarity"), flags.contains("accusation"));
       String form = r.get(4);
       l.cues.add(form, c, false);
       if ("ar".equals(r.get(0)) && form.indexOf(' ') < 0) {

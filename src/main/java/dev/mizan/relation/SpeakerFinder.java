@@ -15,6 +15,9 @@ import java.util.Set;
  *       «التقى مودي وانغ يي وأكد» → Modi); for English verbs the closest actor in the four words before comes
  *       first ("Lavrov said", "…," Rubio said), then an actor right after ("said Rubio");</li>
  *   <li>«بحسب/وفقا ل/according to» then an actor;</li>
+ *   <li>an English verb of calling ("called", "branded", "termed", "dubbed") with a quotation beginning within ten words
+ *       after it, in its clause, reports the closest person in the four words before it ("Lammy called the Israeli
+ *       government's language on Gaza \"monstrous\""); without a quotation it is a call, not a statement;</li>
  *   <li>an actor followed by a colon and a quote («لافروف: "…"»);</li>
  *   <li>an actor may be a description resolved on the article date («صرّح الرئيس الروسي» → the president then); an
  *       institution inside a description is part of the title, not the subject («قالت المتحدثة باسم البيت الأبيض
@@ -59,6 +62,16 @@ public final class SpeakerFinder {
         return found;
       }
     }
+    // "Fidan called his talks with Araghchi \"constructive and frank\"": calling something by a quoted name reports it
+    for (int v = 0; v < s.words.size(); v++) {
+      if (!inQuote[v] && s.words.get(v).kind() == dev.mizan.text.Token.Kind.LATIN && CALLING.contains(s.key(v))
+          && quoteFollows(s, v, inQuote)) {
+        String found = before(s, m, v, 4, true, inQuote);
+        if (found != null && person(m, found)) {
+          return found;
+        }
+      }
+    }
     // «لافروف: "…"»
     for (Mentions.ActorMention a : m.actors) {
       if (!inQuote[a.first()] && s.gapAfter(a.last()).startsWith(":") && a.person()) {
@@ -66,6 +79,28 @@ public final class SpeakerFinder {
       }
     }
     return null;
+  }
+
+  /** English verbs of calling something by a name; a reporting verb only when a quotation follows them. */
+  private static final Set<String> CALLING = Set.of("called", "calls", "branded", "brands", "termed", "dubbed");
+  /** Words after a calling verb within which the quoted name must begin ("called the Israeli government's language on
+   *  Gaza \"monstrous\"" needs 8). */
+  static final int CALLED_QUOTE_WINDOW = 10;
+
+  /** A quotation begins within {@value #CALLED_QUOTE_WINDOW} words after word {@code v}, with no sentence or clause
+   *  break before it. */
+  private static boolean quoteFollows(Sentence s, int v, boolean[] inQuote) {
+    int limit = Math.min(s.words.size() - 1, v + CALLED_QUOTE_WINDOW);
+    for (int w = v + 1; w <= limit; w++) {
+      String gap = s.gapAfter(w - 1);
+      if (gap.indexOf('.') >= 0 || gap.indexOf(';') >= 0 || gap.indexOf(',') >= 0) {
+        return false;
+      }
+      if (inQuote[w]) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Whether the actor found is a person (an organisation is never the speaker). */

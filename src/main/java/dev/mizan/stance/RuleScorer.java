@@ -18,6 +18,8 @@ import java.util.List;
  *       («نفى وجود توتر»);</li>
  *   <li>a denial whose complement clause «أن يكون/تكون» follows it reaches 3 words further («نفت وزارة الدفاع التركية
  *       أن تكون طائراتها قد قصفت …»);</li>
+ *   <li>a negator or denial whose scope reaches the reducer that would flip a cooperative cue cancels that cue («نفى
+ *       البيت الأبيض أن يكون ترامب قد أمر بتجميد الاتصالات»: no freeze, and no contact either);</li>
  *   <li>a denial that cancels a conflictual cue also cancels the cooperative cues after that cue within its scope
  *       (the object of the denied act: "denied targeting aid sites"), instead of flipping them;</li>
  *   <li>reducer before a cue (×factor, negative): easing/ending/moving away from conflict is cooperation
@@ -30,8 +32,16 @@ import java.util.List;
  *   <li>intensifier/attenuator next to a cue scale it; an escalation word flagged {@code intens} followed by a
  *       cooperative cue intensifies it instead of counting as conflict («تصعيد الحوار»);</li>
  *   <li>cues flagged {@code weak} count only when the sentence has a dyad; contact words (weak, weight ≤ 0.12:
- *       meetings, calls, talks) count only next to another cue, so a meeting alone is neutral; cues inside names
- *       never count;</li>
+ *       meetings, calls, talks) count only next to another cue, so a meeting alone is neutral, and only when the
+ *       other cues sum to a cooperative reading ("trade talks ended without a final agreement" is conflictual, the
+ *       talks are its setting); cues inside names never count;</li>
+ *   <li>accusation: the cues that weigh cooperative in the charge after a cue flagged {@code accusation}, in its clause
+ *       and within {@value #CHARGE_SPAN} words, do not count: they are what the accused is said to violate, exploit or
+ *       lie about («اتهم … روسيا باستغلال الهدنة», "accused each other of violating the truce", "accused Russia of
+ *       showing no interest in ending the war");</li>
+ *   <li>a contact word (a visit, a summit, talks) cancelled by «ألغى/ألغت/يلغي/تلغي/إلغاء» or "cancelled" within the
+ *       reducer's scope counts, as a conflictual cue of weight {@value #CANCELLED_CONTACT}, even alone («ألغت الهند
+ *       زيارة …»); ending one («أنهى زيارته») stays neutral;</li>
  *   <li>solidarity: with a cue flagged {@code solidarity} that is not negated (help, thanks, solidarity, «تقف إلى جانب»),
  *       conflictual cues flagged {@code event} (the attack, the war, the crisis and their condemnation) count ×0.2:
  *       they are what the supported state suffers;</li>
@@ -74,10 +84,15 @@ public final class RuleScorer implements java.io.Serializable {
       anyStance |= !contact(h.cue());
     }
     List<CueHit> cues = new ArrayList<>();
+    List<CueHit> cancelled = new ArrayList<>(0);
     for (CueHit h : hits) {
-      // weak cues need a dyad; a meeting or a call (contact words) alone says nothing about the stance
-      if (h.cue().weak() && (!hasDyad || (contact(h.cue()) && !anyStance))) {
+      boolean cancelledContact = hasDyad && contact(h.cue()) && cancelled(s, h, mods);
+      // weak cues need a dyad; a meeting or a call (contact words) alone says nothing about the stance, unless cancelled
+      if (h.cue().weak() && (!hasDyad || (contact(h.cue()) && !anyStance && !cancelledContact))) {
         continue;
+      }
+      if (cancelledContact) {
+        cancelled.add(h);
       }
       cues.add(h);
     }
@@ -89,6 +104,21 @@ public final class RuleScorer implements java.io.Serializable {
       factor[k] = 1.0;
       spanStart[k] = cues.get(k).first();
       active[k] = true;
+    }
+    // accusation: the cooperative words of the charge are not the relation (marked here, dropped once weighed, so a
+    // war "ended" in the charge goes too)
+    boolean[] inCharge = new boolean[n];
+    for (int k = 0; k < n; k++) {
+      CueHit c = cues.get(k);
+      if (c.cue().accusation()) {
+        for (int j = k + 1; j < n; j++) {
+          CueHit d = cues.get(j);
+          if (d.first() > c.last() + CHARGE_SPAN || !sameClause(s, c.last(), d.first())) {
+            break;
+          }
+          inCharge[j] |= d.first() > c.last();
+        }
+      }
     }
     // escalation word + cooperative cue → intensifier
     for (int k = 0; k < n; k++) {
@@ -136,6 +166,19 @@ public final class RuleScorer implements java.io.Serializable {
           }
         }
       }
+      // a negated or denied reducer («نفى … أن يكون ترامب قد أمر بتجميد الاتصالات», "did not suspend cooperation"): the
+      // loss it would make of the cooperative cue is denied, so the cue is cancelled, neither kept nor flipped
+      Dictionary.Match<Lexicon.Modifier> deniedReducer = null;
+      if (flip != null && pol > 0 && flip.values().get(0).type() == ModType.REDUCER) {
+        CueHit reducerAt = new CueHit(flip.first(), flip.last(), c.cue());
+        for (Dictionary.Match<Lexicon.Modifier> m : mods) {
+          ModType t = m.values().get(0).type();
+          int sc = scope(s, m);
+          if ((t == ModType.NEGATOR || t == ModType.DENIAL) && sc > 0 && before(s, m, reducerAt, sc)) {
+            deniedReducer = m;
+          }
+        }
+      }
       // a denial that cancels a conflict cue also takes the cooperative words after it, the object of the denied act
       // ("denied targeting aid sites", «نفت … توتر في التنسيق»): they are cancelled too instead of flipped
       boolean deniedObject = false;
@@ -173,8 +216,8 @@ public final class RuleScorer implements java.io.Serializable {
           case REDUCER -> {
             int sc = scope <= 0 ? 3 : scope;
             if (before(s, m, c, sc) && !raisesLevy(s, m, c)) {
-              factor[k] *= mod.factor();
-              spanStart[k] = Math.min(spanStart[k], m.first());
+              factor[k] *= deniedReducer != null ? 0.0 : mod.factor();
+              spanStart[k] = Math.min(spanStart[k], deniedReducer != null ? deniedReducer.first() : m.first());
             }
           }
           case PAST -> {
@@ -227,13 +270,34 @@ public final class RuleScorer implements java.io.Serializable {
     double verbal = 0;
     List<Evidence> evidence = new ArrayList<>();
     double[] w = new double[n];
+    boolean[] plainContact = new boolean[n];
+    double stanceSum = 0;
     for (int k = 0; k < n; k++) {
       if (!active[k]) {
         continue;
       }
-      w[k] = cues.get(k).cue().signed() * factor[k];
-      sum += w[k];
-      abs += Math.abs(w[k]);
+      boolean isCancelled = cancelled.contains(cues.get(k));
+      // a cancelled contact word: the reducer's flip of its tiny weight would say nothing, so it weighs as a cancellation
+      w[k] = isCancelled ? -CANCELLED_CONTACT : cues.get(k).cue().signed() * factor[k];
+      if (inCharge[k] && w[k] > 0) {
+        active[k] = false;
+        continue;
+      }
+      plainContact[k] = contact(cues.get(k).cue()) && !isCancelled;
+      if (!plainContact[k]) {
+        stanceSum += w[k];
+      }
+    }
+    // contact words (talks, trade, a meeting) add to a cooperative reading; against a conflictual one ("trade talks
+    // ended without a final agreement") they are the setting, not a counterweight
+    for (int k = 0; k < n; k++) {
+      if (active[k] && plainContact[k] && stanceSum < 0 && w[k] > 0) {
+        active[k] = false;
+      }
+      if (active[k]) {
+        sum += w[k];
+        abs += Math.abs(w[k]);
+      }
     }
     for (int k = 0; k < n; k++) {
       if (!active[k] || Math.abs(w[k]) < 1e-3) {
@@ -310,6 +374,30 @@ public final class RuleScorer implements java.io.Serializable {
   private static boolean raisesLevy(Sentence s, Dictionary.Match<?> m, CueHit c) {
     return m.first() == m.last() && s.readsAs(m.first(), RAISE)
         && (s.readsAs(c.first(), LEVIES) || s.readsAs(c.first(), LAWSUITS));
+  }
+
+  /** Words after an accusation verb that its charge covers: "accused Russia of \"showing no real interest\" in ending"
+   *  needs 9; 10 so a short quoted charge fits, and the clause ends it anyway. */
+  static final int CHARGE_SPAN = 10;
+  /** Weight of a cancelled visit, summit or meeting: as much as a cancelled visit listed as a phrase («ألغت زيارة»,
+   *  "cancelled a visit", 0.5 in cues.tsv). */
+  static final double CANCELLED_CONTACT = 0.5;
+  /** Cancelling (not ending, lifting or easing): the reducers that make a contact word a snub; as lookup keys
+   *  (normalised, «ال» stripped as from every word: «ألغت» is looked up as «غت»). */
+  private static final java.util.Set<String> CANCEL = java.util.stream.Stream.of("الغي", "الغت", "يلغي", "تلغي",
+      "الغاء", "cancelled", "canceled", "scrapped").map(dev.mizan.text.ArabicClitics::stripArticle)
+      .collect(java.util.stream.Collectors.toUnmodifiableSet());
+
+  /** A cancelling reducer before a contact cue, within the reducer's scope and in its clause («ألغى ترامب القمة»). */
+  private static boolean cancelled(Sentence s, CueHit h, List<Dictionary.Match<Lexicon.Modifier>> mods) {
+    for (Dictionary.Match<Lexicon.Modifier> m : mods) {
+      Lexicon.Modifier mod = m.values().get(0);
+      if (mod.type() == ModType.REDUCER && m.first() == m.last() && s.readsAs(m.first(), CANCEL)
+          && before(s, m, h, mod.scope() <= 0 ? 3 : mod.scope())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Contact words (meeting, call, talks): weak cues of weight ≤ {@value #CONTACT_WEIGHT}. */

@@ -226,4 +226,110 @@ class RuleLexiconTest {
     assertThat(read("Armenia and Azerbaijan exchanged prisoners at the border.").stance()).isEqualTo("cooperative");
     assertThat(read("Japan suspended its visa waiver for Chinese tourists.").stance()).isEqualTo("conflictual");
   }
+
+  // issue-3z: third pass over the rule errors of TRAIN rows (sentences written for these tests)
+
+  @Test
+  void goodsAndPeopleHandedFromOneStateToAnotherAreMaterialCooperation() {
+    assertThat(read("شحنت البرازيل أول دفعة من الذرة إلى مصر.").stance()).isEqualTo("cooperative");
+    assertThat(read("سلمت اليونان ألبانيا اثنين من المطلوبين.").stance()).isEqualTo("cooperative");
+    assertThat(read("بدأت الجزائر تزويد تونس بالكهرباء عبر خط جديد.").stance()).isEqualTo("cooperative");
+    assertThat(read("Greece handed over two smugglers to Albania.").stance()).isEqualTo("cooperative");
+    assertThat(read("Norway shipped a cargo of gas to Poland.").stance()).isEqualTo("cooperative");
+    // a stopped export is a loss (the reducer flips it); with no country pair a shipment says nothing
+    assertThat(read("أوقفت الهند تصدير الأرز إلى بنغلاديش.").stance()).isEqualTo("conflictual");
+    assertThat(read("شحنت الشركة البضائع صباح أمس.").stance()).isEqualTo("neutral");
+  }
+
+  @Test
+  void closingAirspacePortsOrAConsulateToTheOtherStateIsConflict() {
+    assertThat(read("أغلقت ليتوانيا معبرين على حدودها مع بيلاروسيا.").stance()).isEqualTo("conflictual");
+    assertThat(read("أغلقت المغرب القنصلية الجزائرية في وهران.").stance()).isEqualTo("conflictual");
+    assertThat(read("Pakistan closed its airspace to Indian airlines.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void anAccusationOfBreakingATruceIsConflictNotTruce() {
+    assertThat(read("اتهمت أرمينيا أذربيجان بانتهاك الهدنة على الحدود.").stance()).isEqualTo("conflictual");
+    assertThat(read("Thailand accused Cambodia of breaking the ceasefire deal.").stance()).isEqualTo("conflictual");
+    // «الوقوف وراء» is being behind an act, not standing by a state
+    assertThat(read("قالت بغداد إن أنقرة تقف وراء الضربة.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aCancelledVisitOrSummitWithTheSubjectBetweenIsASnub() {
+    assertThat(read("ألغت مصر زيارة كانت مقررة لوفد إثيوبي.").stance()).isEqualTo("conflictual");
+    assertThat(read("Peru cancelled the summit with Chile.").stance()).isEqualTo("conflictual");
+    assertThat(read("أنهى وزير الخارجية المصري زيارته إلى السودان.").stance()).isEqualTo("neutral");
+  }
+
+  @Test
+  void playingWithFireAndDictates() {
+    assertThat(read("قالت بكين إن مانيلا تلعب بالنار.").stance()).isEqualTo("conflictual");
+    assertThat(read("Beijing said Manila was playing with fire.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصفت طهران الشروط الفرنسية بأنها إملاءات.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void talksThatDidNotReachAnAgreementFailEvenWithTheTalksBetween() {
+    assertThat(read("لم يتوصل الوزيران المصري والإثيوبي في جولتهما الأخيرة إلى اتفاق.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aTariffTruceIsCooperationAndAJointTechnicalCommitteeAContact() {
+    assertThat(read("مددت اليابان وكوريا الجنوبية هدنة الرسوم الجمركية ستة أشهر.").stance()).isEqualTo("cooperative");
+    assertThat(read("Washington and Beijing extended their tariff truce.").stance()).isEqualTo("cooperative");
+    assertThat(read("اجتمع وفدان من الأردن وسوريا في إطار اللجنة الفنية المشتركة.").stance()).isEqualTo("neutral");
+  }
+
+  @Test
+  void aDeniedFreezeOfContactsIsNeutral() {
+    assertThat(read("نفت الخارجية الكويتية أن تكون الحكومة قد قررت تجميد الاتصالات مع العراق.").stance())
+        .isEqualTo("neutral");
+    assertThat(read("قررت الحكومة الكويتية تجميد الاتصالات مع العراق.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void theLengthOfWhatCameBeforeDatesTheMainEvent() {
+    assertThat(read("دخلت الهدنة بين أذربيجان وأرمينيا حيز التنفيذ بعد خمسة أيام من القتال.").stance())
+        .isEqualTo("cooperative");
+    assertThat(read("A truce between Thailand and Cambodia held on Monday after five days of shelling.").stance())
+        .isEqualTo("cooperative");
+  }
+
+  @Test
+  void standingByAStateWithAPossessiveSuffixIsSupport() {
+    assertThat(read("أدانت قطر الهجوم على الأراضي الأردنية، مؤكدة وقوفها إلى جانب عمّان.").stance())
+        .isEqualTo("cooperative");
+    assertThat(read("أعلنت تركيا إغلاق معبرين على حدودها مع إيران.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void aFieldHospitalInAnotherStateIsAidAndRelatesTheTwo() {
+    SentenceResult r = read("أقامت تركيا مستشفى ميدانيا في السودان لعلاج الجرحى.");
+    assertThat(r.stance()).isEqualTo("cooperative");
+    assertThat(r.dyads()).containsExactly("SDN-TUR");
+  }
+
+  @Test
+  void anEndedTruceARoundOfTalksAndMaterialActsWithoutAStanceWord() {
+    assertThat(read("استأنفت روسيا غاراتها على أوكرانيا، منهية الهدنة.").stance()).isEqualTo("conflictual");
+    assertThat(read("انتهت جولة مفاوضات بين مصر والسودان دون التوصل إلى اتفاق.").stance()).isEqualTo("conflictual");
+    assertThat(read("عقدت مصر والسودان جولة مفاوضات في القاهرة.").stance()).isEqualTo("neutral");
+    assertThat(read("هدمت القوات الإسرائيلية منازل فلسطينية في الخليل.").stance()).isEqualTo("conflictual");
+    assertThat(read("خفضت نيودلهي وواشنطن الرسوم المتبادلة.").stance()).isEqualTo("cooperative");
+    assertThat(read("Japan lifted its suspension of rice imports from Vietnam.").stance()).isEqualTo("cooperative");
+    assertThat(read("أعادت روسيا فتح أسواقها أمام الفواكه المصرية.").stance()).isEqualTo("cooperative");
+    assertThat(read("جمدت إسرائيل تحويل أموال المقاصة إلى السلطة الفلسطينية.").stance()).isEqualTo("conflictual");
+    assertThat(read("وصفت موسكو تصريحات وارسو بأنها هستيريا.").stance()).isEqualTo("conflictual");
+  }
+
+  @Test
+  void reliefConvoysDirectFlightsAndTroopsPulledBackAreCooperation() {
+    assertThat(read("سمح الأردن بعبور قافلة إغاثة إلى سوريا.").stance()).isEqualTo("cooperative");
+    assertThat(read("Egypt and Iraq launched direct flights between Cairo and Baghdad.").stance()).isEqualTo("cooperative");
+    assertThat(read("اتفقت أرمينيا وأذربيجان على سحب القوات من خط التماس.").stance()).isEqualTo("cooperative");
+    // suspended, direct flights are a loss
+    assertThat(read("علقت روسيا الرحلات المباشرة إلى أذربيجان.").stance()).isEqualTo("conflictual");
+  }
 }

@@ -96,4 +96,11 @@ class SpeakerFinderTest {
     // an institution alone is still the subject: no speaker
     assertThat(speaker("رحب الكرملين بتصريحات روبيو.")).isNull();
   }
+
+  @Test
+  void callingSomethingByAQuotedNameReportsTheCaller() {
+    assertThat(speaker("Fidan called his meeting with Lavrov \"frank and useful\".")).isEqualTo("hakan-fidan");
+    // a phone call is no statement
+    assertThat(speaker("Erdogan called Putin on Tuesday to discuss the grain corridor.")).isNull();
+  }
 }

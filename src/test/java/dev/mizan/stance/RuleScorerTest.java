@@ -21,6 +21,7 @@ class RuleScorerTest {
   private static final Lexicon.Cue DEADLINE = new Lexicon.Cue(-1, 0.3, false, false, true);
   private static final Lexicon.Cue ATTACK = new Lexicon.Cue(-1, 0.9, true, false, false, true, false);
   private static final Lexicon.Cue SOLIDARITY = new Lexicon.Cue(1, 0.5, false, false, false, false, true);
+  private static final Lexicon.Cue ACCUSE = new Lexicon.Cue(-1, 0.5, false, false, false, false, false, true);
   private static final Dictionary<Lexicon.Cue> CUES = new Dictionary<>();
   private static final Dictionary<Lexicon.Modifier> MODS = new Dictionary<>();
 
@@ -39,12 +40,18 @@ class RuleScorerTest {
     CUES.add("attack", ATTACK, false);
     CUES.add("تضامنها", SOLIDARITY, false);
     CUES.add("solidarity", SOLIDARITY, false);
+    CUES.add("اتهمت", ACCUSE, false);
+    CUES.add("accused", ACCUSE, false);
+    CUES.add("زيارة", MEETING, false);
     MODS.add("لم", new Lexicon.Modifier(ModType.NEGATOR, 4, -0.6), false);
     MODS.add("not", new Lexicon.Modifier(ModType.NEGATOR, 3, -0.6), false);
     MODS.add("نفى وجود", new Lexicon.Modifier(ModType.DENIAL, 5, -0.6), false);
     MODS.add("نفت", new Lexicon.Modifier(ModType.DENIAL, 5, -0.6), false);
     MODS.add("بعيدا عن", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
     MODS.add("ease", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
+    MODS.add("ألغت", new Lexicon.Modifier(ModType.REDUCER, 5, -0.7), false);
+    MODS.add("أنهى", new Lexicon.Modifier(ModType.REDUCER, 3, -0.7), false);
+    MODS.add("تجميد", new Lexicon.Modifier(ModType.REDUCER, 1, -0.7), false);
     MODS.add("السابقة", new Lexicon.Modifier(ModType.PAST, -2, 0.4), false);
     MODS.add("نأمل", new Lexicon.Modifier(ModType.HOPE, -1, 0.8), false);
     MODS.add("لكن", new Lexicon.Modifier(ModType.CONTRAST, -1, 1.3), false);
@@ -205,5 +212,54 @@ class RuleScorerTest {
     // six words from «نفت» to «عقوبات»: beyond the scope of 5, unless «أن تكون» opens the denied clause (+3)
     assertThat(score("نفت الحكومة أمس في بيان رسمي عقوبات", true).stance()).isEqualTo(Score.CONFLICTUAL);
     assertThat(score("نفت الحكومة أن تكون الوزارة قد فرضت عقوبات", true).stance()).isEqualTo(Score.NEUTRAL);
+  }
+
+  @Test
+  void theCooperativeWordsOfAnAccusationsChargeDoNotCount() {
+    // «الحوار» (+0.6) is what the accused is said to block: only the accusation (-0.5) is left
+    Score s = score("اتهمت الوزارة جارتها بتعطيل الحوار", true);
+    assertThat(s.stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(s.evidence()).extracting(Evidence::text).containsExactly("اتهمت");
+    assertThat(score("accused them of stalling progress", true).stance()).isEqualTo(Score.CONFLICTUAL);
+    // a conflict word turned cooperative by a reducer in the charge goes too ("ease tensions": +0.42 without the rule)
+    Score eased = score("accused them of refusing to ease tensions", true);
+    assertThat(eased.stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(eased.evidence()).extracting(Evidence::text).containsExactly("accused");
+    // after the clause ends, or beyond the charge's span of words, a cooperative word counts again
+    assertThat(score("اتهمت الوزارة جارتها، ثم سجل الحوار تقدم", true).stance()).isEqualTo(Score.COOPERATIVE);
+    assertThat(score("accused one two three four five six seven eight nine ten progress progress", true).stance())
+        .isEqualTo(Score.COOPERATIVE);
+  }
+
+  @Test
+  void aCancelledVisitIsASnubButAnEndedOneIsNot() {
+    // a contact word alone says nothing, but cancelled («ألغت») it counts as a conflictual -0.5, even with a subject
+    // between the verb and the visit
+    Score s = score("ألغت الحكومة زيارة الوزير", true);
+    assertThat(s.stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(s.evidence()).extracting(Evidence::text, Evidence::weight)
+        .containsExactly(org.assertj.core.groups.Tuple.tuple("ألغت الحكومة زيارة", -0.5));
+    assertThat(score("أنهى الوزير زيارة رسمية", true).stance()).isEqualTo(Score.NEUTRAL);
+    assertThat(score("ألغت الحكومة زيارة الوزير", false).stance()).isEqualTo(Score.NEUTRAL);
+  }
+
+  @Test
+  void aDeniedReducerCancelsTheCooperationInsteadOfFlippingIt() {
+    // the freeze alone makes the dialogue a loss; denied (the denial reaches the reducer over «أن يكون … قد»), the
+    // dialogue is cancelled: neither a loss nor a gain
+    assertThat(score("أمر الوزير بتجميد الحوار", true).stance()).isEqualTo(Score.CONFLICTUAL);
+    Score s = score("نفت أن يكون الوزير قد أمر بتجميد الحوار", true);
+    assertThat(s.stance()).isEqualTo(Score.NEUTRAL);
+    assertThat(s.evidence()).isEmpty();
+  }
+
+  @Test
+  void contactWordsAddToCooperationButAreNoCounterweightToConflict() {
+    // three meetings (+0.3) used to cancel a deadline (-0.3); against a conflictual reading they are only the setting
+    Score s = score("لقاء لقاء لقاء مهلة", true);
+    assertThat(s.stance()).isEqualTo(Score.CONFLICTUAL);
+    assertThat(s.evidence()).extracting(Evidence::text).containsExactly("مهلة");
+    // next to progress a meeting still counts
+    assertThat(score("لقاء تقدم", true).evidence()).extracting(Evidence::weight).containsExactly(0.1, 0.6);
   }
 }
