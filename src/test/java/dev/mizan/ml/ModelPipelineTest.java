@@ -192,12 +192,21 @@ class ModelPipelineTest extends SparkTest {
     assertThat(g.textFeatures().numFeatures()).isEqualTo(2048);
     assertThat(g.textFeatures().charMin()).isEqualTo(3);
     assertThat(g.textFeatures().ruleFeatures()).isFalse();
-    ProbabilityCalibrator c = new ProbabilityCalibrator().setInputCols("a", "b").setWeights(0.25, 0.75).setTemperature(1.7);
+    ProbabilityCalibrator c = new ProbabilityCalibrator().setInputCols("a", "b").setWeights(0.25, 0.75).setTemperature(1.7)
+        .setOffsets(0, 0.5, -0.25);
     c.write().overwrite().save(tmp.resolve("cal").toString());
     ProbabilityCalibrator d = ProbabilityCalibrator.load(tmp.resolve("cal").toString());
     assertThat(d.getInputCols()).containsExactly("a", "b");
     assertThat(d.getWeights()).containsExactly(0.25, 0.75);
     assertThat(d.getTemperature()).isEqualTo(1.7);
+    assertThat(d.getOffsets()).containsExactly(0, 0.5, -0.25);
+    // the offsets are added to the tempered scores: softmax((0.25 a + 0.75 b) / 1.7 + δ)
+    org.apache.spark.ml.linalg.Vector a = org.apache.spark.ml.linalg.Vectors.dense(1, 0, 2);
+    org.apache.spark.ml.linalg.Vector b = org.apache.spark.ml.linalg.Vectors.dense(0, 1, 0);
+    double[] p = ProbabilityCalibrator.calibrate(new org.apache.spark.ml.linalg.Vector[] {a, b}, d.getWeights(), 1.7,
+        d.getOffsets());
+    assertThat(p).usingComparatorWithPrecision(1e-12).containsExactly(
+        LinearTextModel.softmax(new double[] {0.25 / 1.7, 0.75 / 1.7 + 0.5, 0.5 / 1.7 - 0.25}, 1.0));
   }
 
   @Test
