@@ -65,7 +65,10 @@ import org.slf4j.LoggerFactory;
  * one-vs-rest, multinomial naive Bayes, and averages of the best logistic regression with the SVM and/or naive
  * Bayes (each member's out-of-fold logits divided by its own fitted temperature, then averaged: still linear).
  * The winner has the best mean macro-F1 over the folds on the Arabic held-out rows. The stance head uses the
- * winner's recipe. Each head's temperature is fitted on its out-of-fold logits.
+ * winner's recipe. Each head's temperature is fitted on its out-of-fold logits. Per-class decision offsets for the
+ * quad head are fitted on the winner's out-of-fold logits and measured out of sample on every run ({@code
+ * quad_offsets} in the report); the model carries them only with {@code mizan.train.quad-offsets} on. {@code
+ * DIR/quad-oof.jsonl} keeps every single candidate's out-of-fold quad logits for offline study.
  */
 public final class ModelTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
@@ -510,11 +513,12 @@ public final class ModelTrainer {
       quadT = temperature(combine(best, quadW, oofs, quadIds, 5), quadIds, byId, true);
     }
     // ---- quad head: per-class decision offsets for macro-F1 on the winner's out-of-fold logits, and their own
-    // out-of-sample CV row (offsets and temperature chosen on the other folds only)
+    // out-of-sample CV row (offsets and temperature chosen on the other folds only). Measured on every run (a second
+    // of work); the model carries them only when mizan.train.quad-offsets is true.
     double[] quadOffsets = new double[5];
-    if (selectOnQuad && cfg.quadOffsets()) {
+    if (selectOnQuad) {
       Map<String, double[]> z = combine(best, quadW, oofs, quadIds, 5);
-      quadOffsets = offsets(z, quadIds, byId, quadT);
+      double[] fitted = offsets(z, quadIds, byId, quadT);
       Map<String, double[]> nested = new HashMap<>();
       List<double[]> foldOffsets = new ArrayList<>();
       for (int f = 0; f < cfg.folds(); f++) {
@@ -536,10 +540,14 @@ public final class ModelTrainer {
       Map<String, Object> row = cvRow(winner + " + decision offsets (chosen on the other folds)", nested, quadIds, byId,
           true);
       row.put("fold_offsets", foldOffsets);
-      row.put("offsets", Arrays.stream(quadOffsets).map(ModelTrainer::r4).toArray());
+      row.put("offsets", Arrays.stream(fitted).map(ModelTrainer::r4).toArray());
+      row.put("applied", cfg.quadOffsets());
       report.put("quad_offsets", row);
-      LOG.info("mizan train: quad decision offsets {}; out-of-sample Arabic CV macro-F1 {} (without: {})",
-          Arrays.toString(quadOffsets), row.get("mean_macro_f1_ar"), bestScore);
+      LOG.info("mizan train: quad decision offsets {}; out-of-sample Arabic CV macro-F1 {} (without: {}); applied: {}",
+          Arrays.toString(fitted), row.get("mean_macro_f1_ar"), bestScore, cfg.quadOffsets());
+      if (cfg.quadOffsets()) {
+        quadOffsets = fitted;
+      }
     }
 
     // ---- stance head: same recipe; its own OOF for weights and temperature
