@@ -177,7 +177,8 @@ public record Settings(
       int svcMaxIter,
       double nbSmoothing,
       double ownWeight,
-      double stanceOwnWeight) {
+      double stanceOwnWeight,
+      boolean quadOffsets) {
     public Train {
       regParams = List.copyOf(regParams);
       elasticNetParams = List.copyOf(elasticNetParams);

@@ -236,7 +236,8 @@ public final class SettingsLoader {
           intIn("train.svc-max-iter", 1, 10000),
           numberIn("train.nb-smoothing", 0, 100),
           numberIn("train.own-weight", 0.01, 100),
-          numberIn("train.stance-own-weight", 0.01, 100));
+          numberIn("train.stance-own-weight", 0.01, 100),
+          bool("train.quad-offsets"));
       if (isValid("train.char-ngram-min") && isValid("train.char-ngram-max")
           && train.charNgramMin() > train.charNgramMax()) {
         problems.add(where("train.char-ngram-min") + " is greater than " + where("train.char-ngram-max"));

@@ -65,7 +65,10 @@ import org.slf4j.LoggerFactory;
  * one-vs-rest, multinomial naive Bayes, and averages of the best logistic regression with the SVM and/or naive
  * Bayes (each member's out-of-fold logits divided by its own fitted temperature, then averaged: still linear).
  * The winner has the best mean macro-F1 over the folds on the Arabic held-out rows. The stance head uses the
- * winner's recipe. Each head's temperature is fitted on its out-of-fold logits.
+ * winner's recipe. Each head's temperature is fitted on its out-of-fold logits. Per-class decision offsets for the
+ * quad head are fitted on the winner's out-of-fold logits and measured out of sample on every run ({@code
+ * quad_offsets} in the report); the model carries them only with {@code mizan.train.quad-offsets} on. {@code
+ * DIR/quad-oof.jsonl} keeps every single candidate's out-of-fold quad logits for offline study.
  */
 public final class ModelTrainer {
   private static final Logger LOG = LoggerFactory.getLogger(ModelTrainer.class);
@@ -457,6 +460,10 @@ public final class ModelTrainer {
         bestLr = r;
       }
     }
+    if (selectOnQuad) {
+      Files.createDirectories(dir);
+      writeQuadOof(dir.resolve("quad-oof.jsonl"), singles, oofs, temps, selIds, byId);
+    }
     Recipe svc = singles.get(singles.size() - 2);
     Recipe nb = singles.get(singles.size() - 1);
     for (List<Recipe> combo : List.of(List.of(bestLr, svc), List.of(bestLr, nb), List.of(bestLr, svc, nb))) {
@@ -505,6 +512,43 @@ public final class ModelTrainer {
     if (selectOnQuad) {
       quadT = temperature(combine(best, quadW, oofs, quadIds, 5), quadIds, byId, true);
     }
+    // ---- quad head: per-class decision offsets for macro-F1 on the winner's out-of-fold logits, and their own
+    // out-of-sample CV row (offsets and temperature chosen on the other folds only). Measured on every run (a second
+    // of work); the model carries them only when mizan.train.quad-offsets is true.
+    double[] quadOffsets = new double[5];
+    if (selectOnQuad) {
+      Map<String, double[]> z = combine(best, quadW, oofs, quadIds, 5);
+      double[] fitted = offsets(z, quadIds, byId, quadT);
+      Map<String, double[]> nested = new HashMap<>();
+      List<double[]> foldOffsets = new ArrayList<>();
+      for (int f = 0; f < cfg.folds(); f++) {
+        final int heldFold = f;
+        List<String> in = quadIds.stream().filter(id -> foldOf(byId.get(id)) != heldFold).toList();
+        double t = temperature(z, in, byId, true);
+        double[] d = offsets(z, in, byId, t);
+        foldOffsets.add(Arrays.stream(d).map(ModelTrainer::r4).toArray());
+        for (String id : quadIds) {
+          if (foldOf(byId.get(id)) == heldFold) {
+            double[] a = z.get(id).clone();
+            for (int c = 0; c < 5; c++) {
+              a[c] = a[c] / t + d[c];
+            }
+            nested.put(id, a);
+          }
+        }
+      }
+      Map<String, Object> row = cvRow(winner + " + decision offsets (chosen on the other folds)", nested, quadIds, byId,
+          true);
+      row.put("fold_offsets", foldOffsets);
+      row.put("offsets", Arrays.stream(fitted).map(ModelTrainer::r4).toArray());
+      row.put("applied", cfg.quadOffsets());
+      report.put("quad_offsets", row);
+      LOG.info("mizan train: quad decision offsets {}; out-of-sample Arabic CV macro-F1 {} (without: {}); applied: {}",
+          Arrays.toString(fitted), row.get("mean_macro_f1_ar"), bestScore, cfg.quadOffsets());
+      if (cfg.quadOffsets()) {
+        quadOffsets = fitted;
+      }
+    }
 
     // ---- stance head: same recipe; its own OOF for weights and temperature
     long ts = System.nanoTime();
@@ -539,7 +583,8 @@ public final class ModelTrainer {
       }
       quadFits.forEach(f -> stages.add(f.model()));
       stages.add(new ProbabilityCalibrator().setInputCols(quadFits.stream().map(Fitted::rawCol).toArray(String[]::new))
-          .setWeights(quadW).setTemperature(quadT).setOutputCol("quad_probability").setPredictionCol("quad_prediction"));
+          .setWeights(quadW).setTemperature(quadT).setOffsets(quadOffsets).setOutputCol("quad_probability")
+          .setPredictionCol("quad_prediction"));
     } else {
       // no quad labels: the quad head is the stance head read as verbal classes (neutral → irrelevant)
       quadW = stanceW;
@@ -560,8 +605,8 @@ public final class ModelTrainer {
     all.unpersist();
 
     LinearTextModel model = new LinearTextModel(featurizer.textFeatures(), winner + ", seed " + cfg.seed(), List.of(
-        head(LinearTextModel.QUAD, LinearTextModel.QUAD_CLASSES, quadFits, quadW, quadT),
-        head(LinearTextModel.STANCE, LinearTextModel.STANCE_CLASSES, stanceFits, stanceW, stanceT)));
+        head(LinearTextModel.QUAD, LinearTextModel.QUAD_CLASSES, quadFits, quadW, quadT, quadOffsets),
+        head(LinearTextModel.STANCE, LinearTextModel.STANCE_CLASSES, stanceFits, stanceW, stanceT, new double[3])));
     report.put("temperature", ordered("quad", quadT, "stance", stanceT));
     report.put("train_seconds", secs(t0));
 
@@ -582,6 +627,38 @@ public final class ModelTrainer {
         new com.fasterxml.jackson.databind.ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(report),
         StandardCharsets.UTF_8);
     return report;
+  }
+
+  /**
+   * Every quad-labelled training row's out-of-fold logits from each single candidate (and its temperature), with its
+   * fold, language, source and gold class: what the ensemble weights and decision offsets can be studied on offline
+   * without refitting (training rows only).
+   */
+  private void writeQuadOof(Path out, List<Recipe> singles, Map<Recipe, Map<String, double[]>> oofs,
+      Map<Recipe, Double> temps, List<String> ids, Map<String, Example> byId) throws IOException {
+    com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
+    StringBuilder lines = new StringBuilder();
+    for (String id : ids) {
+      Example x = byId.get(id);
+      Map<String, Object> row = new LinkedHashMap<>();
+      row.put("id", id);
+      row.put("source", x.source());
+      row.put("lang", x.lang());
+      row.put("fold", fold(x.group(), cfg.seed(), cfg.folds()));
+      row.put("gold", x.quad());
+      Map<String, Object> z = new LinkedHashMap<>();
+      for (Recipe r : singles) {
+        z.put(r.name(), oofs.get(r).get(id));
+      }
+      row.put("logits", z);
+      lines.append(json.writeValueAsString(row)).append('\n');
+    }
+    Map<String, Object> t = new LinkedHashMap<>();
+    for (Recipe r : singles) {
+      t.put(r.name(), temps.get(r));
+    }
+    lines.append(json.writeValueAsString(Map.of("temperatures", t))).append('\n');
+    Files.writeString(out, lines.toString(), StandardCharsets.UTF_8);
   }
 
   /** Stance weights placed on the quad classes: neutral → irrelevant, cooperative → verbal, conflictual → verbal. */
@@ -617,7 +694,8 @@ public final class ModelTrainer {
     return out;
   }
 
-  private static LinearTextModel.Head head(String name, List<String> classes, List<Fitted> fits, double[] w, double t) {
+  private static LinearTextModel.Head head(String name, List<String> classes, List<Fitted> fits, double[] w, double t,
+      double[] offsets) {
     int k = classes.size();
     int d = fits.get(0).w()[0].length;
     float[] weights = new float[d * k];
@@ -631,7 +709,30 @@ public final class ModelTrainer {
         }
       }
     }
-    return new LinearTextModel.Head(name, classes, t, bias, weights);
+    return new LinearTextModel.Head(name, classes, t, bias, offsets, weights);
+  }
+
+  private int foldOf(Example x) {
+    return fold(x.group(), cfg.seed(), cfg.folds());
+  }
+
+  /**
+   * Decision offsets for the quad head: {@link Calibration#fitOffsets} on the rows {@code ids} (both languages: the
+   * Arabic and English rows are translations of each other with the same labels, and twice the rows make the offsets
+   * steadier), logits divided by the temperature {@code t}.
+   */
+  private static double[] offsets(Map<String, double[]> z, List<String> ids, Map<String, Example> byId, double t) {
+    double[][] a = new double[ids.size()][];
+    int[] y = new int[ids.size()];
+    for (int i = 0; i < ids.size(); i++) {
+      double[] zi = z.get(ids.get(i));
+      a[i] = new double[zi.length];
+      for (int c = 0; c < zi.length; c++) {
+        a[i][c] = zi[c] / t;
+      }
+      y[i] = byId.get(ids.get(i)).quad();
+    }
+    return Calibration.fitOffsets(a, y, 5);
   }
 
   private static double temperature(Map<String, double[]> o, List<String> ids, Map<String, Example> byId, boolean quad) {

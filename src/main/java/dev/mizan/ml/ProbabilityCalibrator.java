@@ -29,9 +29,10 @@ import org.apache.spark.sql.types.StructType;
 /**
  * Spark ML stage: one or more raw-score columns (MLlib {@code rawPrediction} vectors of linear classifiers: logistic
  * regression margins, one-vs-rest SVM margins, naive Bayes log-joint scores) → calibrated probabilities
- * {@code softmax((Σ weight_i · raw_i) / temperature)} in {@code outputCol} and the most probable class index in
+ * {@code softmax((Σ weight_i · raw_i) / temperature + offsets)} in {@code outputCol} and the most probable class index in
  * {@code predictionCol}. One input with weight 1 is plain temperature scaling; several inputs average linear models
- * (the result is still linear). The temperature is fitted by {@code train} on out-of-fold predictions.
+ * (the result is still linear). The temperature is fitted by {@code train} on out-of-fold predictions, and so are the
+ * per-class decision offsets (empty = none).
  */
 public final class ProbabilityCalibrator extends Transformer implements DefaultParamsWritable {
   private static final long serialVersionUID = 1L;
@@ -40,6 +41,7 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
   private final StringArrayParam inputCols;
   private final DoubleArrayParam weights;
   private final DoubleParam temperature;
+  private final DoubleArrayParam offsets;
   private final Param<String> outputCol;
   private final Param<String> predictionCol;
 
@@ -54,11 +56,14 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
     weights = new DoubleArrayParam(this, "weights", "weight of each input column (same length as inputCols)");
     temperature = new DoubleParam(this, "temperature", "softmax temperature, > 0 (1 = no scaling)",
         org.apache.spark.ml.param.ParamValidators.gt(0));
+    offsets = new DoubleArrayParam(this, "offsets",
+        "per-class decision offsets added to the temperature-scaled scores (one per class, or empty for none)");
     outputCol = new Param<>(this, "outputCol", "calibrated probability vector column");
     predictionCol = new Param<>(this, "predictionCol", "most probable class index column (double)");
     setDefault(inputCols, new String[] {"rawPrediction"});
     setDefault(weights, new double[] {1.0});
     setDefault(temperature, 1.0);
+    setDefault(offsets, new double[0]);
     setDefault(outputCol, "calibratedProbability");
     setDefault(predictionCol, "calibratedPrediction");
   }
@@ -78,6 +83,10 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
 
   public DoubleParam temperature() {
     return temperature;
+  }
+
+  public DoubleArrayParam offsets() {
+    return offsets;
   }
 
   public Param<String> outputCol() {
@@ -103,6 +112,11 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
     return this;
   }
 
+  public ProbabilityCalibrator setOffsets(double... v) {
+    set(offsets, v);
+    return this;
+  }
+
   public ProbabilityCalibrator setOutputCol(String v) {
     set(outputCol, v);
     return this;
@@ -115,6 +129,10 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
 
   public double getTemperature() {
     return (Double) $(temperature);
+  }
+
+  public double[] getOffsets() {
+    return $(offsets);
   }
 
   public double[] getWeights() {
@@ -159,8 +177,8 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
     return schema.add($(outputCol), SQLDataTypes.VectorType(), false).add($(predictionCol), DataTypes.DoubleType, false);
   }
 
-  /** softmax((Σ w_i raw_i) / T) for one row. */
-  static double[] calibrate(Vector[] raws, double[] w, double t) {
+  /** softmax((Σ w_i raw_i) / T + δ) for one row (δ empty = none). */
+  static double[] calibrate(Vector[] raws, double[] w, double t, double[] offsets) {
     int k = raws[0].size();
     double[] z = new double[k];
     for (int i = 0; i < raws.length; i++) {
@@ -169,6 +187,14 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
       }
       for (int c = 0; c < k; c++) {
         z[c] += w[i] * raws[i].apply(c);
+      }
+    }
+    if (offsets.length > 0) {
+      if (offsets.length != k) {
+        throw new IllegalArgumentException("ProbabilityCalibrator: " + offsets.length + " offsets for " + k + " classes");
+      }
+      for (int c = 0; c < k; c++) {
+        z[c] += t * offsets[c];
       }
     }
     return LinearTextModel.softmax(z, t);
@@ -180,12 +206,13 @@ public final class ProbabilityCalibrator extends Transformer implements DefaultP
     String[] in = $(inputCols);
     double[] w = $(weights);
     double t = (Double) $(temperature);
+    double[] d = $(offsets);
     UDF1<Row, Vector> fn = r -> {
       Vector[] raws = new Vector[in.length];
       for (int i = 0; i < in.length; i++) {
         raws[i] = r.getAs(i);
       }
-      return Vectors.dense(calibrate(raws, w, t));
+      return Vectors.dense(calibrate(raws, w, t, d));
     };
     Column[] cols = Arrays.stream(in).map(c -> col(MizanFeaturizer.q(c))).toArray(Column[]::new);
     Dataset<Row> withP = dataset.toDF().withColumn($(outputCol),

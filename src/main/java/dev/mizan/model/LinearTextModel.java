@@ -19,20 +19,21 @@ import java.util.zip.GZIPOutputStream;
 
 /**
  * The learned stance and quad-class model for pure-Java inference: the feature parameters and, per head, a linear
- * scorer {@code p = softmax((W·x + b) / T)}. Every classifier {@code train} compares is linear in this form
+ * scorer {@code p = softmax((W·x + b) / T + δ)} (δ: per-class decision offsets, 0 unless train chose them). Every classifier {@code train} compares is linear in this form
  * (multinomial logistic regression: its coefficients; linear SVM one-vs-rest: each class's margin; multinomial naive
  * Bayes: log θ and the log prior; averaged combinations: the averaged W and b). No Spark here; Serializable so that
  * it is broadcast with the Analyzer.
  *
  * <p>File format ({@code mizan-model.bin}, gzip): magic {@code MIZANLM}, version, the feature parameters, a
- * description, then per head its name, class names, temperature, biases and the non-zero feature columns
- * (index delta, K float32 weights). Weights are stored as float32: probabilities agree with the Spark
+ * description, then per head its name, class names, temperature, biases, (version 2) offsets and the non-zero
+ * feature columns (index delta, K float32 weights). Weights are stored as float32: probabilities agree with the Spark
  * PipelineModel to about 1e-6.
  */
 public final class LinearTextModel implements Serializable {
   private static final long serialVersionUID = 1L;
   private static final String MAGIC = "MIZANLM";
-  private static final int VERSION = 1;
+  /** 2 added per-class decision offsets to each head; version-1 files (no offsets) are still read, as offsets 0. */
+  private static final int VERSION = 2;
   /** Head names. */
   public static final String QUAD = "quad";
   public static final String STANCE = "stance";
@@ -54,28 +55,50 @@ public final class LinearTextModel implements Serializable {
   /**
    * One classification head.
    *
+   * @param offsets per-class decision offsets δ added to the temperature-scaled logits (chosen by train on out-of-fold
+   *     logits for macro-F1; all 0 for a head without them): {@code p = softmax((W·x + b) / T + δ)}
    * @param weights feature-major: {@code weights[i * K + k]} is the weight of feature i for class k
    */
-  public record Head(String name, List<String> classes, double temperature, double[] bias, float[] weights)
-      implements Serializable {
+  public record Head(String name, List<String> classes, double temperature, double[] bias, double[] offsets,
+      float[] weights) implements Serializable {
     public Head {
       classes = List.copyOf(classes);
       if (bias.length != classes.size()) {
         throw new IllegalArgumentException("head " + name + ": " + bias.length + " biases for " + classes.size() + " classes");
+      }
+      if (offsets.length != classes.size()) {
+        throw new IllegalArgumentException("head " + name + ": " + offsets.length + " offsets for " + classes.size() + " classes");
       }
       if (!(temperature > 0)) {
         throw new IllegalArgumentException("head " + name + ": temperature " + temperature + " is not > 0");
       }
     }
 
+    /** A head without decision offsets. */
+    public Head(String name, List<String> classes, double temperature, double[] bias, float[] weights) {
+      this(name, classes, temperature, bias, new double[bias.length], weights);
+    }
+
     public int k() {
       return classes.size();
     }
 
-    /** W·x + b. */
+    /**
+     * The bias the logits start from: b + T·δ, so that softmax(z / T) = softmax((W·x + b) / T + δ) and the offsets
+     * cost nothing at inference (the fused scorer starts from the same sums).
+     */
+    double[] decisionBias() {
+      double[] z = new double[bias.length];
+      for (int c = 0; c < z.length; c++) {
+        z[c] = bias[c] + temperature * offsets[c];
+      }
+      return z;
+    }
+
+    /** W·x + b + T·δ: the logits whose softmax at temperature T is {@link #probabilities}. */
     public double[] logits(TextFeatures.Vec x) {
       int k = classes.size();
-      double[] z = bias.clone();
+      double[] z = decisionBias();
       int[] idx = x.indices();
       double[] val = x.values();
       for (int j = 0; j < idx.length; j++) {
@@ -88,7 +111,7 @@ public final class LinearTextModel implements Serializable {
       return z;
     }
 
-    /** softmax((W·x + b) / T). */
+    /** softmax((W·x + b) / T + δ). */
     public double[] probabilities(TextFeatures.Vec x) {
       return softmax(logits(x), temperature);
     }
@@ -231,7 +254,7 @@ public final class LinearTextModel implements Serializable {
       int off = 0;
       for (Head h : heads) {
         int k = h.k();
-        System.arraycopy(h.bias(), 0, b, off, k);
+        System.arraycopy(h.decisionBias(), 0, b, off, k);
         float[] hw = h.weights();
         for (int i = 0; i < d; i++) {
           System.arraycopy(hw, i * k, w, i * stride + off, k);
@@ -309,6 +332,9 @@ public final class LinearTextModel implements Serializable {
       for (double b : h.bias()) {
         out.writeDouble(b);
       }
+      for (double o : h.offsets()) {
+        out.writeDouble(o);
+      }
       int d = features.numFeatures();
       int nnz = 0;
       for (int i = 0; i < d; i++) {
@@ -355,8 +381,8 @@ public final class LinearTextModel implements Serializable {
       throw new IOException("not a Mizan model file (bad magic)");
     }
     int version = in.readInt();
-    if (version != VERSION) {
-      throw new IOException("model file version " + version + " is not supported (expected " + VERSION + ")");
+    if (version < 1 || version > VERSION) {
+      throw new IOException("model file version " + version + " is not supported (expected 1.." + VERSION + ")");
     }
     TextFeatures f = new TextFeatures(in.readInt(), in.readInt(), in.readInt(), in.readInt(), in.readBoolean());
     String description = in.readUTF();
@@ -374,6 +400,12 @@ public final class LinearTextModel implements Serializable {
       for (int c = 0; c < k; c++) {
         bias[c] = in.readDouble();
       }
+      double[] offsets = new double[k];
+      if (version >= 2) {
+        for (int c = 0; c < k; c++) {
+          offsets[c] = in.readDouble();
+        }
+      }
       int nnz = in.readInt();
       float[] w = new float[f.numFeatures() * k];
       int i = -1;
@@ -386,7 +418,7 @@ public final class LinearTextModel implements Serializable {
           w[i * k + c] = in.readFloat();
         }
       }
-      heads.add(new Head(name, classes, t, bias, w));
+      heads.add(new Head(name, classes, t, bias, offsets, w));
     }
     return new LinearTextModel(f, description, heads);
   }

@@ -268,6 +268,10 @@ class SettingsTest {
     assertThat(message(() -> sets("train.stance-own-weight=0"))).isEqualTo(
         "mizan.train.stance-own-weight = \"0\" (from --set) is out of range: expected a number in [0.01, 100]");
     assertThat(sets("train.stance-own-weight=6").train().stanceOwnWeight()).isEqualTo(6.0);
+    // quad decision offsets: measured by train always, carried by the model only when on (off by default)
+    assertThat(sets().train().quadOffsets()).isFalse();
+    assertThat(sets("train.quad-offsets=true").train().quadOffsets()).isTrue();
+    assertThat(message(() -> sets("train.quad-offsets=maybe"))).startsWith("mizan.train.quad-offsets = \"maybe\"");
     assertThat(message(() -> sets("train.num-features=1000"))).isEqualTo(
         "mizan.train.num-features = \"1000\" (from --set) is not a power of two >= 1024 (e.g. 131072 = 2^17)");
     // rules mode reads no model at all, even from a bad path

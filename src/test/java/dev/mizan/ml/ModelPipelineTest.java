@@ -97,6 +97,52 @@ class ModelPipelineTest extends SparkTest {
   }
 
   @Test
+  void decisionOffsetsAreMeasuredAlwaysAndCarriedByTheModelOnlyWhenAskedFor() throws Exception {
+    // the default (quad-offsets = false): the report has the out-of-sample row, the model has no offsets
+    @SuppressWarnings("unchecked")
+    Map<String, Object> row = (Map<String, Object>) report.get("quad_offsets");
+    assertThat(row.get("applied")).isEqualTo(false);
+    assertThat(row.get("candidate").toString()).endsWith("+ decision offsets (chosen on the other folds)");
+    assertThat((List<?>) row.get("fold_offsets")).hasSize(2);
+    assertThat(LinearTextModel.load(tmp.resolve("model")).head(LinearTextModel.QUAD).offsets())
+        .containsExactly(0, 0, 0, 0, 0);
+    // quad-offsets = true: the model file and the PipelineModel carry the offsets fitted on all out-of-fold logits
+    Settings on = SettingsLoader.load(new SettingsLoader.Overrides(List.of(), List.of(
+        "model.mode=rules", "train.num-features=4096", "train.max-iter=15", "train.folds=2", "train.reg-params=[0.001]",
+        "train.char-ngram-max=3", "train.quad-offsets=true"), List.of(new SettingsLoader.OptionValue("input.path",
+        settings.input().path(), "--input"))));
+    ModelTrainer t = new ModelTrainer(on, spark);
+    Map<String, Object> r = t.run(tmp.resolve("model-offsets"));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> onRow = (Map<String, Object>) r.get("quad_offsets");
+    assertThat(onRow.get("applied")).isEqualTo(true);
+    LinearTextModel m = LinearTextModel.load(tmp.resolve("model-offsets"));
+    double[] d = m.head(LinearTextModel.QUAD).offsets();
+    double[] reported = (double[]) onRow.get("offsets");
+    for (int c = 0; c < 5; c++) {
+      assertThat(d[c]).isCloseTo(reported[c], org.assertj.core.api.Assertions.within(1e-4));
+    }
+    assertThat(d[0]).isEqualTo(0);
+    assertThat(m.head(LinearTextModel.STANCE).offsets()).containsExactly(0, 0, 0);
+    // the same weights as without offsets (they only move the decision), and the pipeline applies them as the file does
+    assertThat(m.head(LinearTextModel.QUAD).weights())
+        .isEqualTo(LinearTextModel.load(tmp.resolve("model")).head(LinearTextModel.QUAD).weights());
+    List<Row> out = t.pipeline().transform(spark.createDataFrame(probe, PROBE)).select("text", "lang", "quad_probability")
+        .collectAsList();
+    Analyzer rules = MizanFeaturizer.ruleAnalyzer();
+    double worst = 0;
+    for (Row x : out) {
+      double[] q = m.head(LinearTextModel.QUAD).probabilities(
+          MizanFeaturizer.features(m.features(), rules, x.getString(0), x.getString(1)));
+      double[] sq = ((Vector) x.get(2)).toArray();
+      for (int c = 0; c < 5; c++) {
+        worst = Math.max(worst, Math.abs(q[c] - sq[c]));
+      }
+    }
+    assertThat(worst).isLessThan(1e-5);
+  }
+
+  @Test
   void trainingTwiceWritesByteIdenticalWeights() throws Exception {
     // "seeded and reproducible": the same data and settings give the same weight file, bit for bit (floating-point
     // sums whose order followed task completion made the last bits differ between runs before)
@@ -192,12 +238,21 @@ class ModelPipelineTest extends SparkTest {
     assertThat(g.textFeatures().numFeatures()).isEqualTo(2048);
     assertThat(g.textFeatures().charMin()).isEqualTo(3);
     assertThat(g.textFeatures().ruleFeatures()).isFalse();
-    ProbabilityCalibrator c = new ProbabilityCalibrator().setInputCols("a", "b").setWeights(0.25, 0.75).setTemperature(1.7);
+    ProbabilityCalibrator c = new ProbabilityCalibrator().setInputCols("a", "b").setWeights(0.25, 0.75).setTemperature(1.7)
+        .setOffsets(0, 0.5, -0.25);
     c.write().overwrite().save(tmp.resolve("cal").toString());
     ProbabilityCalibrator d = ProbabilityCalibrator.load(tmp.resolve("cal").toString());
     assertThat(d.getInputCols()).containsExactly("a", "b");
     assertThat(d.getWeights()).containsExactly(0.25, 0.75);
     assertThat(d.getTemperature()).isEqualTo(1.7);
+    assertThat(d.getOffsets()).containsExactly(0, 0.5, -0.25);
+    // the offsets are added to the tempered scores: softmax((0.25 a + 0.75 b) / 1.7 + δ)
+    org.apache.spark.ml.linalg.Vector a = org.apache.spark.ml.linalg.Vectors.dense(1, 0, 2);
+    org.apache.spark.ml.linalg.Vector b = org.apache.spark.ml.linalg.Vectors.dense(0, 1, 0);
+    double[] p = ProbabilityCalibrator.calibrate(new org.apache.spark.ml.linalg.Vector[] {a, b}, d.getWeights(), 1.7,
+        d.getOffsets());
+    assertThat(p).usingComparatorWithPrecision(1e-12).containsExactly(
+        LinearTextModel.softmax(new double[] {0.25 / 1.7, 0.75 / 1.7 + 0.5, 0.5 / 1.7 - 0.25}, 1.0));
   }
 
   @Test

@@ -6,6 +6,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
+import java.util.zip.GZIPOutputStream;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -82,5 +84,109 @@ class LinearTextModelTest {
     assertThat(r[1][4]).isEqualTo(0);
     assertThat(r[2][2]).isEqualTo(2);
     assertThat(r[2][4]).isEqualTo(1);
+  }
+
+  private static LinearTextModel withQuadOffsets(LinearTextModel m, double[] offsets) {
+    LinearTextModel.Head q = m.head("quad");
+    return new LinearTextModel(m.features(), "offsets", List.of(new LinearTextModel.Head("quad", q.classes(),
+        q.temperature(), q.bias(), offsets, q.weights()), m.head("stance")));
+  }
+
+  @Test
+  void decisionOffsetsAreAddedToTheTemperedLogitsAndSurviveWriteAndRead() throws Exception {
+    double[] offsets = {0, -0.3, 0.25, 0, 0.5};
+    LinearTextModel m = withQuadOffsets(model(2.0), offsets);
+    TextFeatures.Vec x = new TextFeatures.Vec(new int[] {7, 8}, new double[] {0.5, 1.0});
+    // W·x + b = (0.1, 2, 0.75, 0, 0); softmax(z / 2 + δ) = softmax(0.05, 0.7, 0.625, 0, 0.5)
+    double[] a = {0.05, 1.0 - 0.3, 0.375 + 0.25, 0, 0.5};
+    double sum = 0;
+    for (double v : a) {
+      sum += Math.exp(v);
+    }
+    double[] p = m.head("quad").probabilities(x);
+    for (int c = 0; c < 5; c++) {
+      assertThat(p[c]).isCloseTo(Math.exp(a[c]) / sum, within(1e-12));
+    }
+    // without the offsets material_conflict wins; with them it is still first but by less, and the fused scorer agrees
+    assertThat(LinearTextModel.argmax(model(2.0).head("quad").probabilities(x))).isEqualTo(1);
+    assertThat(m.probabilities(x)[m.headIndex("quad")]).containsExactly(p);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    m.write(out);
+    LinearTextModel back = LinearTextModel.read(new ByteArrayInputStream(out.toByteArray()));
+    assertThat(back.head("quad").offsets()).containsExactly(offsets);
+    assertThat(back.head("stance").offsets()).containsExactly(0, 0, 0);
+    assertThat(back.head("quad").probabilities(x)).containsExactly(p);
+  }
+
+  @Test
+  void aVersionOneFileWithoutOffsetsIsStillRead() throws Exception {
+    // the layout of version 1 (the shipped default.bin before offsets), written by hand: one head, two classes
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      out.writeUTF("MIZANLM");
+      out.writeInt(1);
+      out.writeInt(1024);
+      out.writeInt(2);
+      out.writeInt(3);
+      out.writeInt(1);
+      out.writeBoolean(true);
+      out.writeUTF("v1");
+      out.writeInt(1);
+      out.writeUTF("h");
+      out.writeInt(2);
+      out.writeUTF("a");
+      out.writeUTF("b");
+      out.writeDouble(0.5);
+      out.writeDouble(0.25);
+      out.writeDouble(-0.25);
+      out.writeInt(1); // one non-zero feature column
+      out.writeInt(10); // index 9 (delta from -1)
+      out.writeFloat(1f);
+      out.writeFloat(-1f);
+    }
+    LinearTextModel m = LinearTextModel.read(new ByteArrayInputStream(bytes.toByteArray()));
+    LinearTextModel.Head h = m.head("h");
+    assertThat(h.offsets()).containsExactly(0, 0);
+    assertThat(h.bias()).containsExactly(0.25, -0.25);
+    assertThat(h.logits(new TextFeatures.Vec(new int[] {9}, new double[] {2}))).containsExactly(2.25, -2.25);
+  }
+
+  @Test
+  void aFileOfAnUnknownVersionIsRefused() throws Exception {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    try (DataOutputStream out = new DataOutputStream(new GZIPOutputStream(bytes))) {
+      out.writeUTF("MIZANLM");
+      out.writeInt(3);
+    }
+    assertThatThrownBy(() -> LinearTextModel.read(new ByteArrayInputStream(bytes.toByteArray())))
+        .hasMessageContaining("model file version 3 is not supported (expected 1..2)");
+  }
+
+  @Test
+  void decisionOffsetsMaximiseTheMacroF1OfTheArgmax() {
+    // three classes; class 2 is under-predicted: its rows score 0.3 below class 0. An offset of about +0.3 on class 2
+    // recovers them without taking class 0's rows (which lead class 2 by 1.0).
+    double[][] a = new double[40][];
+    int[] y = new int[40];
+    for (int i = 0; i < 40; i++) {
+      y[i] = i % 4 == 0 ? 2 : i % 4 == 1 ? 1 : 0;
+      a[i] = switch (y[i]) {
+        case 2 -> new double[] {1.0, 0, 0.7};
+        case 1 -> new double[] {0, 1, 0};
+        default -> new double[] {1.0, 0, 0};
+      };
+    }
+    double[] none = {0, 0, 0};
+    assertThat(Calibration.macroF1(a, y, none, 3)).isCloseTo((2 * 20.0 / 50 + 1 + 0) / 3, within(1e-12));
+    double[] d = Calibration.fitOffsets(a, y, 3);
+    assertThat(d[0]).isEqualTo(0);
+    assertThat(d[2]).isGreaterThan(0.28).isLessThan(1.0);
+    assertThat(Calibration.macroF1(a, y, d, 3)).isEqualTo(1.0);
+    // nothing to gain: every offset stays 0
+    int[] right = new int[40];
+    for (int i = 0; i < 40; i++) {
+      right[i] = LinearTextModel.argmax(a[i]);
+    }
+    assertThat(Calibration.fitOffsets(a, right, 3)).containsExactly(0, 0, 0);
   }
 }
