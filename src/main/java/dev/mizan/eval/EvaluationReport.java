@@ -461,9 +461,10 @@ public final class EvaluationReport {
         + "confusion "
         + "matrices above: cooperation and conflict swapped (on the UN test splits, in both directions), material "
         + "vs verbal within one side (most often material cooperation read as verbal cooperation), irrelevant rows "
-        + "read as events and events read as irrelevant, UNSCon over-calling conflict (its largest error cell, "
-        + "no-conflict predicted conflict) and missing it, and a few rows of our own held-out data (devset dev "
-        + "split, news validation split).\n\n");
+        + "read as events and events read as irrelevant, UNSCon conflict missed (with no country pair the stance "
+        + "is neutral; the quad_class reading is shown beside it) and read as cooperation, and rows of our own "
+        + "held-out data (devset dev split, news validation split), where a missed country pair now also costs "
+        + "the stance.\n\n");
     if (hybrid.isEmpty()) {
       sb.append("(no hybrid notes yet in ").append(notesFile.getFileName()).append(")\n\n");
     } else {
