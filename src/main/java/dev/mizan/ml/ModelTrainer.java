@@ -242,7 +242,7 @@ public final class ModelTrainer {
       double wq = x.quad() >= 0 ? (own ? cfg.ownWeight() : 1.0) * tq / (5 * nq[x.quad()]) : 0.0;
       double ws = (own ? cfg.stanceOwnWeight() : 1.0) * xs.size() / (3 * ns[x.stance()]);
       rows.add(RowFactory.create(x.id(), x.lang(), x.text(), (double) Math.max(x.quad(), 0), (double) x.stance(),
-          fold(x.group(), cfg.seed(), cfg.folds()), wq, ws));
+          foldOf(x), wq, ws));
     }
     return spark.createDataFrame(rows, SCHEMA);
   }
@@ -644,7 +644,7 @@ public final class ModelTrainer {
       row.put("id", id);
       row.put("source", x.source());
       row.put("lang", x.lang());
-      row.put("fold", fold(x.group(), cfg.seed(), cfg.folds()));
+      row.put("fold", foldOf(x));
       row.put("gold", x.quad());
       Map<String, Object> z = new LinkedHashMap<>();
       for (Recipe r : singles) {
@@ -763,7 +763,7 @@ public final class ModelTrainer {
       every.add(gold, pred);
       if ("ar".equals(x.lang())) {
         ar.add(gold, pred);
-        folds.get(fold(x.group(), cfg.seed(), cfg.folds())).add(gold, pred);
+        folds.get(foldOf(x)).add(gold, pred);
       }
     }
     Map<String, Object> row = new LinkedHashMap<>();
@@ -839,7 +839,7 @@ public final class ModelTrainer {
       String chosen = model;
       for (int i = 0; i < OOF_RULE_CONFIDENCE.length; i++) {
         boolean rulesDecide = !r.stance().equals("neutral") && r.confidence() >= OOF_RULE_CONFIDENCE[i];
-        String h = forcedNeutral ? "neutral" : rulesDecide ? r.stance() : model;
+        String h = rulesDecide && !forcedNeutral ? r.stance() : model;
         hybrid[i].add(gold, h);
         if (Math.abs(OOF_RULE_CONFIDENCE[i] - settings.analyzerOptions().ruleConfidence()) < 1e-9) {
           chosen = h;

@@ -84,7 +84,7 @@ public final class RuleScorer implements java.io.Serializable {
       anyStance |= !contact(h.cue());
     }
     List<CueHit> cues = new ArrayList<>();
-    List<CueHit> cancelled = new ArrayList<>(0);
+    java.util.BitSet cancelled = new java.util.BitSet(); // by index in cues
     for (CueHit h : hits) {
       boolean cancelledContact = hasDyad && contact(h.cue()) && cancelled(s, h, mods);
       // weak cues need a dyad; a meeting or a call (contact words) alone says nothing about the stance, unless cancelled
@@ -92,7 +92,7 @@ public final class RuleScorer implements java.io.Serializable {
         continue;
       }
       if (cancelledContact) {
-        cancelled.add(h);
+        cancelled.set(cues.size());
       }
       cues.add(h);
     }
@@ -214,7 +214,7 @@ public final class RuleScorer implements java.io.Serializable {
             }
           }
           case REDUCER -> {
-            int sc = scope <= 0 ? 3 : scope;
+            int sc = reducerScope(scope);
             if (before(s, m, c, sc) && !raisesLevy(s, m, c)) {
               factor[k] *= deniedReducer != null ? 0.0 : mod.factor();
               spanStart[k] = Math.min(spanStart[k], deniedReducer != null ? deniedReducer.first() : m.first());
@@ -276,7 +276,7 @@ public final class RuleScorer implements java.io.Serializable {
       if (!active[k]) {
         continue;
       }
-      boolean isCancelled = cancelled.contains(cues.get(k));
+      boolean isCancelled = cancelled.get(k);
       // a cancelled contact word: the reducer's flip of its tiny weight would say nothing, so it weighs as a cancellation
       w[k] = isCancelled ? -CANCELLED_CONTACT : cues.get(k).cue().signed() * factor[k];
       if (inCharge[k] && w[k] > 0) {
@@ -388,12 +388,17 @@ public final class RuleScorer implements java.io.Serializable {
       "الغاء", "cancelled", "canceled", "scrapped").map(dev.mizan.text.ArabicClitics::stripArticle)
       .collect(java.util.stream.Collectors.toUnmodifiableSet());
 
+  /** A reducer's scope in words: its own, or 3 when the lexicon gives none. */
+  private static int reducerScope(int scope) {
+    return scope <= 0 ? 3 : scope;
+  }
+
   /** A cancelling reducer before a contact cue, within the reducer's scope and in its clause («ألغى ترامب القمة»). */
   private static boolean cancelled(Sentence s, CueHit h, List<Dictionary.Match<Lexicon.Modifier>> mods) {
     for (Dictionary.Match<Lexicon.Modifier> m : mods) {
       Lexicon.Modifier mod = m.values().get(0);
       if (mod.type() == ModType.REDUCER && m.first() == m.last() && s.readsAs(m.first(), CANCEL)
-          && before(s, m, h, mod.scope() <= 0 ? 3 : mod.scope())) {
+          && before(s, m, h, reducerScope(mod.scope()))) {
         return true;
       }
     }
